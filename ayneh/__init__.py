@@ -1,0 +1,1 @@
+"""Ayneh: Persian-first PR newsroom, media monitoring and evaluation."""
