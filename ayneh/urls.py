@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.static import serve
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("ayneh.accounts.urls")),
+    path("panel/", include("ayneh.newsroom.urls")),
+    path("", include("ayneh.newsroom.public_urls")),
+]
+
+# Uploaded photos of published releases are public; drafts' files are served through the newsroom's
+# scoped views. The embedded default serves media itself (no separate web server on an offline network).
+urlpatterns += [
+    path(
+        f"{settings.MEDIA_URL.strip('/')}/public/<path:path>",
+        login_not_required(serve),
+        {"document_root": settings.MEDIA_ROOT / "public"},
+    )
+]
