@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ayneh.offices",
     "ayneh.newsroom",
     "ayneh.search",
+    "ayneh.public",
 ]
 
 MIDDLEWARE = [

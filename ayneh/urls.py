@@ -8,7 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("ayneh.accounts.urls")),
     path("panel/", include("ayneh.newsroom.urls")),
-    path("", include("ayneh.newsroom.public_urls")),
+    path("", include("ayneh.public.urls")),
 ]
 
 # Uploaded photos of published releases are public; drafts' files are served through the newsroom's
