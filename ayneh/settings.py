@@ -49,6 +49,8 @@ DEBUG = env_bool("AYNEH_DEBUG")
 PRODUCTION = env_bool("AYNEH_PRODUCTION")
 ALLOWED_HOSTS = env_list("AYNEH_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("AYNEH_CSRF_TRUSTED_ORIGINS")
+# Demo mode: the login page lists the demo accounts. `ayneh demo` turns it on.
+AYNEH_DEMO = env_bool("AYNEH_DEMO")
 SITE_URL = os.environ.get("AYNEH_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
