@@ -18,6 +18,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return text_main(argv[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ayneh.settings")
+    if len(argv) > 1 and argv[1] == "demo":
+        # Settings are read once at start-up: the demo's login page lists the demo accounts.
+        os.environ.setdefault("AYNEH_DEMO", "1")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["ayneh", *argv[1:]])
