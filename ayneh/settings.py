@@ -165,11 +165,19 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise expects it, even before the first collectstatic
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Hashed, compressed static files once `collectstatic` has run (`ayneh serve` runs it first); before that
+# (tests, development) plain names served straight from the apps' folders.
+STATIC_MANIFEST = STATIC_ROOT / "staticfiles.json"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST.exists()
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
 # Without collectstatic (tests, development) WhiteNoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = True

@@ -9,8 +9,9 @@ is_new_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/d
 
 find_python() {
   local candidate
-  for candidate in "${AYNEH_PYTHON:-}" python3.13 python3.12 python3 \
-      "$HOME"/.pyenv/versions/3.13*/bin/python3 "$HOME"/.pyenv/versions/3.12*/bin/python3 \
+  # 3.12 first: the version the lock file is tested on; then anything newer.
+  for candidate in "${AYNEH_PYTHON:-}" python3.12 "$HOME"/.pyenv/versions/3.12*/bin/python3 \
+      python3.13 "$HOME"/.pyenv/versions/3.13*/bin/python3 python3 \
       /usr/local/bin/python3.1[2-9] /usr/bin/python3.1[2-9]; do
     [ -n "$candidate" ] || continue
     command -v "$candidate" >/dev/null 2>&1 || [ -x "$candidate" ] || continue
