@@ -2,10 +2,18 @@
 organisations as a tree; and memberships that give users roles on offices."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ayneh.offices.roles import Role
+
+# Lower-case ASCII slugs only: paths are compared by prefix, and SQLite's LIKE ignores ASCII case, so
+# "/ministry/DG-a/" would otherwise fall under a role held on "/ministry/dg-a/". The registry file uses the
+# same alphabet (ayneh.text.registry).
+office_code_validator = RegexValidator(
+    r"^[a-z0-9-]+\Z", _("Use lower-case Latin letters, digits and hyphens only."), code="invalid_office_code"
+)
 
 
 class Tier(models.TextChoices):
@@ -16,7 +24,13 @@ class Tier(models.TextChoices):
 
 
 class Office(models.Model):
-    code = models.SlugField(_("code"), max_length=64, unique=True)
+    code = models.SlugField(
+        _("code"),
+        max_length=64,
+        unique=True,
+        validators=[office_code_validator],
+        help_text=_("A stable identifier used in addresses and feeds, e.g. dg-khuzestan. It cannot be changed."),
+    )
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
     tier = models.CharField(_("tier"), max_length=20, choices=Tier.choices)
