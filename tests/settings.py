@@ -7,3 +7,7 @@ import tempfile
 os.environ.setdefault("AYNEH_DATA_DIR", tempfile.mkdtemp(prefix="ayneh-test-"))
 
 from ayneh.settings import *  # noqa: E402, F403
+
+# A real password hash costs ~0.6 s here (PBKDF2, 1.5 M iterations): every persona would pay it. Tests check
+# who may sign in, not the hash's strength.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
