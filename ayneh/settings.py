@@ -120,7 +120,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "ayneh.sqlite3",
+            "NAME": str(DATA_DIR / "ayneh.sqlite3"),
             "OPTIONS": SQLITE_OPTIONS,
         }
     }

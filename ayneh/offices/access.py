@@ -4,13 +4,15 @@ Nothing here is cached in the session, so disabling a user or removing a members
 user's next request.
 """
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from ayneh.offices.models import Office
 from ayneh.offices.roles import Action, roles_allowing
 
 
-def office_scope_q(*, user: object, action: Action, field: str = "") -> Q:
+def office_scope_q(*, user: Any, action: Action, field: str = "") -> Q:
     """A filter selecting rows whose office (reached through `field`, e.g. "office__") the user may act on.
 
     Matches nothing for anonymous or inactive users. Administrators (superusers) see every office.
@@ -32,10 +34,10 @@ def office_scope_q(*, user: object, action: Action, field: str = "") -> Q:
     return q
 
 
-def offices_for_user(*, user: object, action: Action) -> QuerySet[Office]:
+def offices_for_user(*, user: Any, action: Action) -> QuerySet[Office]:
     """The offices the user may perform `action` on (their membership offices and all below them)."""
     return Office.objects.filter(office_scope_q(user=user, action=action))
 
 
-def user_can(*, user: object, office: Office, action: Action) -> bool:
+def user_can(*, user: Any, office: Office, action: Action) -> bool:
     return offices_for_user(user=user, action=action).filter(pk=office.pk).exists()
