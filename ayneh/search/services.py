@@ -4,11 +4,10 @@ index changes commit or roll back together with the release."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from django.db import transaction
-from django.utils.html import strip_tags
 
+from ayneh.core.sanitize import html_to_text
 from ayneh.search.backends import get_backend
 from ayneh.search.models import SearchDocument
 from ayneh.search.terms import index_tokens
@@ -20,14 +19,14 @@ def search_document_upsert(
 ) -> None:
     """Index (or re-index) one document under its folded title and body text.
 
-    `kind` and `key` identify it ("release", the release's UUID); `body` is plain text or HTML (tags are
-    stripped and entities decoded, so markup never becomes a search term). Calling it again replaces the
-    previous version.
+    `kind` and `key` identify it ("release", the release's UUID); `body` is plain text or HTML (read with
+    ayneh.core.sanitize.html_to_text, so markup never becomes a search term). Calling it again replaces
+    the previous version.
     """
     document, _created = SearchDocument.objects.update_or_create(
         kind=kind, key=key, defaults={"office_code": office_code, "published_at": published_at}
     )
-    get_backend().index(document, index_tokens(title, html.unescape(strip_tags(body))))
+    get_backend().index(document, index_tokens(title, html_to_text(body)))
 
 
 @transaction.atomic
