@@ -11,3 +11,9 @@ from ayneh.settings import *  # noqa: E402, F403
 # A real password hash costs ~0.6 s here (PBKDF2, 1.5 M iterations): every persona would pay it. Tests check
 # who may sign in, not the hash's strength.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# SQLite tests run on a file in the throw-away data folder, not Django's shared-cache in-memory database:
+# there, a second writer gets "database table is locked" at once instead of waiting on the file lock as the
+# embedded default does, so concurrency tests (two approvals racing) could not run on SQLite at all.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
