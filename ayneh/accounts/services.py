@@ -63,6 +63,8 @@ def user_save(*, user: User, actor: User, changed_fields: Iterable[str], created
     or "user.enabled" when the active flag changed, else "user.updated". A disabled user is signed out on
     their next request (the session's user is re-read and refused because it is inactive)."""
     changed = sorted(set(changed_fields))
+    if not created and not changed:
+        return user  # nothing to save, nothing to record (e.g. only memberships changed on the same page)
     if created:
         action = "user.created"
     elif "is_active" in changed:
