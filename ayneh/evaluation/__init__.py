@@ -1,0 +1,1 @@
+"""Evaluation: indicator frameworks, periods, indicator values, evaluator scores, rankings, objections."""
