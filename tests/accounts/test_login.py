@@ -1,5 +1,8 @@
 """Signing in: the right password lets a person in, and every refusal reads the same."""
 
+import re
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -10,8 +13,8 @@ from tests.factories import PASSWORD, user_make
 LOGIN = reverse("accounts:login")
 
 
-def _sign_in(client: Client, username: str, password: str, **extra: str) -> object:
-    return client.post(LOGIN, {"username": username, "password": password}, **extra)
+def _sign_in(client: Client, username: str, password: str) -> Any:
+    return client.post(LOGIN, {"username": username, "password": password})
 
 
 def test_the_right_password_signs_in_and_goes_to_the_dashboard(client: Client, khuzestan_editor: User) -> None:
@@ -33,8 +36,8 @@ def test_a_foreign_next_address_is_ignored(client: Client, khuzestan_editor: Use
     assert response["Location"] == reverse("newsroom:dashboard")
 
 
-def _error_text(response: object) -> list[str]:
-    return response.context["form"].non_field_errors()  # type: ignore[attr-defined]
+def _error_text(response: Any) -> list[str]:
+    return response.context["form"].non_field_errors()
 
 
 @pytest.mark.django_db
@@ -52,10 +55,8 @@ def test_unknown_user_wrong_password_and_disabled_account_get_the_same_answer(cl
     assert "_auth_user_id" not in client.session
 
 
-def _page_without_secrets(response: object, username: str) -> str:
-    import re
-
-    html = response.content.decode()  # type: ignore[attr-defined]
+def _page_without_secrets(response: Any, username: str) -> str:
+    html = response.content.decode()
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
     return html.replace(f'value="{username}"', 'value=""')
 

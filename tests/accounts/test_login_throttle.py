@@ -1,5 +1,7 @@
 """Repeated failures lock sign-in per account and per address, for known and unknown names alike."""
 
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -18,15 +20,15 @@ def small_limit(settings: Settings) -> None:
     settings.LOGIN_LOCKOUT_SECONDS = 600
 
 
-def _sign_in(client: Client, username: str, password: str, address: str = "198.51.100.7") -> object:
+def _sign_in(client: Client, username: str, password: str, address: str = "198.51.100.7") -> Any:
     return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
-def _errors(response: object) -> list[str]:
-    return list(response.context["form"].non_field_errors())  # type: ignore[attr-defined]
+def _errors(response: Any) -> list[str]:
+    return list(response.context["form"].non_field_errors())
 
 
-def _fail(client: Client, username: str, times: int, address: str = "198.51.100.7") -> list[object]:
+def _fail(client: Client, username: str, times: int, address: str = "198.51.100.7") -> list[Any]:
     return [_sign_in(client, username, "wrong-password", address) for _ in range(times)]
 
 
@@ -80,7 +82,7 @@ def test_unknown_and_known_names_lock_the_same_way(client: Client, khuzestan_edi
     known = _fail(client, "khuzestan_editor", LIMIT + 1, address="192.0.2.1")
     unknown = _fail(client, "no-such-person", LIMIT + 1, address="192.0.2.2")
     assert [_errors(r) for r in known] == [_errors(r) for r in unknown]
-    assert [r.status_code for r in known] == [r.status_code for r in unknown]  # type: ignore[attr-defined]
+    assert [r.status_code for r in known] == [r.status_code for r in unknown]
 
 
 def test_a_name_differing_only_in_case_shares_the_count(client: Client, khuzestan_editor: User) -> None:

@@ -75,7 +75,7 @@ def test_the_first_run_audits_each_created_office() -> None:
     created = AuditEntry.objects.filter(action="office.created", target_type="offices.office")
     assert created.count() == len(report.created)
     row = created.get(target_id="dg-khuzestan")
-    assert row.office.code == "dg-khuzestan"
+    assert row.office == Office.objects.get(code="dg-khuzestan")
     assert row.data["province"] == [None, "خوزستان"]
 
 
