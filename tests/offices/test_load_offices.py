@@ -88,3 +88,10 @@ def test_the_command_reports_what_it_did_and_then_that_all_is_up_to_date() -> No
     assert str(count) in first
     assert str(count) in last
     assert "offices" in last or "اداره" in last
+
+
+def test_the_command_is_silent_at_verbosity_zero() -> None:
+    out = StringIO()
+    call_command("load_offices", stdout=out, verbosity=0)
+    assert out.getvalue() == ""
+    assert Office.objects.filter(tier=Tier.PROVINCIAL_DG).count() == 31

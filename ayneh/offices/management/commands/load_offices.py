@@ -22,6 +22,8 @@ class Command(BaseCommand):
             report = offices_load(path=path)
         except RegistryError as exc:
             raise CommandError(_("The office registry file is not valid: %(reason)s") % {"reason": exc}) from exc
+        if options.get("verbosity", 1) < 1:
+            return
         if not report.changed:
             self.stdout.write(
                 _("The office registry is already up to date (%(count)s offices).") % {"count": report.unchanged}
