@@ -1,6 +1,8 @@
 """In the demo, the sign-in page lists the demo accounts under «نسخه نمایشی»; elsewhere it does not."""
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.fixtures import Settings
 
@@ -30,3 +32,18 @@ def test_outside_the_demo_no_accounts_are_listed(client: Client, settings: Setti
     html = client.get(reverse("accounts:login")).content.decode()
     assert "demo_editor" not in html
     assert "حساب‌های نمایشی" not in html
+
+
+def test_the_demo_list_costs_the_same_queries_for_two_or_six_accounts(
+    client: Client, settings: Settings, khuzestan: Office, fars: Office
+) -> None:
+    settings.AYNEH_DEMO = True
+    user_make(username="demo-1", role=Role.EDITOR, office=khuzestan, is_demo=True)
+    user_make(username="demo-2", role=Role.HEAD, office=khuzestan, is_demo=True)
+    with CaptureQueriesContext(connection) as two:
+        client.get(reverse("accounts:login"))
+    for n in range(3, 7):
+        user_make(username=f"demo-{n}", role=Role.EDITOR, office=fars, is_demo=True)
+    with CaptureQueriesContext(connection) as six:
+        client.get(reverse("accounts:login"))
+    assert len(six) == len(two)
