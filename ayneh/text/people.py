@@ -1,0 +1,363 @@
+"""People named in Persian news, with their titles: «حسن نسیمی، رئیس روابط عمومی ...»، «وزیر تعاون، کار و
+رفاه اجتماعی محمد شریعتمداری»، «“محمد شریعتمداری” وزیر ...».
+
+A name is read as: honorifics (دکتر، حجت‌الاسلام ...; not kept) + an optional descent title (سید; kept) +
+one or two given names + a surname of one word, or two when the second is a surname part (نژاد، زاده ...).
+After an honorific the given name may be missing («آیت‌الله خامنه‌ای»).
+
+A given name from the short list of common names (data/first_names.txt) is enough; one found only in the
+long package list must be backed by context — an honorific, an adjacent title, a verb of saying right
+after it, or the surname used again on its own — because that list also holds many ordinary words.
+
+A role is the title phrase right after the name (after a comma or a closing quote too) or right before it;
+a title phrase that opens a sentence with no name next to it («رئیس روابط عمومی اداره کل ... بیان کرد»)
+is the role of the person mentioned last (by full name or bare surname) when that person has no role yet.
+Within a role, a ministry's name is read whole and shown in its canonical spelling, commas and «و»
+included («وزیر تعاون کار و رفاه اجتماعی» → «وزیر تعاون، کار و رفاه اجتماعی»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ayneh.text import gazetteer as gz
+from ayneh.text.gazetteer import Gap, Scan
+
+MAX_ROLE_WORDS = 14
+MAX_ROLE_LOOKBACK = 14  # how far before a name a title may start
+_SENTENCE_WINDOW = 60  # words searched for a verb of saying after a sentence-initial title
+_VERB_PREFIXES = ("می\u200c", "نمی\u200c", "می ", "نمی ")
+_BEFORE_DR_MAJLIS = {"مجلس"}  # «نماینده مردم اهواز در مجلس ...»: «در» stays inside the role
+_COUNTRY_WORDS = frozenset({"ایران", "کشور"})
+_WEAK, _STRONG = 1, 2  # how firmly a title next to a name backs it up
+_SURNAME_ENDINGS = (
+    *("ی", "یان", "زاده", "پور", "نژاد", "فر", "راد", "نیا", "لو"),
+    *("وند", "کیا", "مند", "دوست", "پناه", "فرد", "نسب", "منش", "زاد"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person named in the text: ``name`` as first written in full, their best role (or None), and the
+    character span of that first full mention in the text passed in."""
+
+    name: str
+    role: str | None
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Mention:
+    """One written name: words [first, end) with honorifics, [name_start, end) without them."""
+
+    first: int
+    name_start: int
+    surname_start: int
+    end: int
+    honorific: bool
+    common_given_name: bool  # opens with a name from data/first_names.txt
+    surname_shaped: bool
+    identity: tuple[str, ...]  # given-name and surname keys, descent title left out
+    role: str | None = None
+    role_evidence: int = 0  # _WEAK when the title merely follows after a space, _STRONG otherwise
+
+
+@dataclass(slots=True)
+class _Entity:
+    mentions: list[_Mention]
+    role: str | None = None
+    positions: list[int] = field(default_factory=list)  # word indices of every mention, full or surname
+
+    @property
+    def head(self) -> _Mention:
+        return self.mentions[0]
+
+
+def find_persons(text: str) -> list[Person]:
+    """Every person named in ``text``, once each, in order of first mention (see the module docstring)."""
+    words = gz.scan(text)
+    mentions = _read_names(words)
+    if not mentions:
+        return []
+    starts = {m.first for m in mentions}
+    for mention in mentions:
+        _attach_adjacent_role(words, mention, starts)
+    entities = _group(words, mentions)
+    _attach_sentence_roles(words, entities, starts)
+    entities.sort(key=lambda e: e.head.name_start)
+    return [
+        Person(
+            name=words.words(e.head.name_start, e.head.end),
+            role=e.role,
+            start=words.starts[e.head.name_start],
+            end=words.ends[e.head.end - 1],
+        )
+        for e in entities
+    ]
+
+
+# --- names ----------------------------------------------------------------------------------------------
+
+
+def _read_names(words: Scan) -> list[_Mention]:
+    given_names = gz.first_names()
+    honorifics = gz.honorific_index()
+    prefixes = gz.name_prefixes()
+    mentions: list[_Mention] = []
+    i, n = 0, len(words)
+    while i < n:
+        key = words.keys[i]
+        if key not in given_names and key not in honorifics and key not in prefixes:
+            i += 1
+            continue
+        mention = _read_name_at(words, i)
+        if mention is None:
+            i += 1
+        else:
+            mentions.append(mention)
+            i = mention.end
+    return mentions
+
+
+def _read_name_at(words: Scan, i: int) -> _Mention | None:
+    keys, gaps, n = words.keys, words.gaps, len(words)
+    if _named_after_something(words, i):
+        return None
+    j, bare_surname = i, ""
+    while j < n and (found := gz.honorific_index().match(words, j)) is not None:
+        j += found[0]
+        if j >= n or gaps[j - 1] > Gap.QUOTE:
+            return None
+        bare_surname = found[1] or bare_surname
+    # Only a title that may stand before a bare surname (دکتر، حجت‌الاسلام ...) vouches for the name; «حاج»
+    # or «شهید» are also said of epithets and places («حاج قاسم», «شهید دانش‌آموز»).
+    honorific = bool(bare_surname)
+    name_start = j
+    has_prefix = keys[j] in gz.name_prefixes() and j + 1 < n and gaps[j] == Gap.SPACE
+    if has_prefix:
+        j += 1
+    given: list[int] = []
+    if j < n and keys[j] in gz.first_names():
+        given.append(j)
+        j += 1
+        # A given name written in two words («محمد رضا»، «علی اکبر») has a common name as its second word.
+        if j < n and gaps[j - 1] == Gap.SPACE and keys[j] in gz.strong_first_names():
+            given.append(j)
+            j += 1
+    if len(given) == 2 and j < n and gaps[j - 1] == Gap.SPACE and keys[j] in gz.surname_parts():
+        j = given.pop()  # «مهدی عیسی زاده»: the second word opens the surname «عیسی زاده»
+    if given:
+        if j < n and gaps[j - 1] == Gap.SPACE and _plausible_surname(words, j):
+            surname_start = j
+        elif len(given) == 2 and _plausible_surname(words, given[1]):
+            surname_start = given.pop()  # «حسن رضا»: the second "given name" is the surname
+        else:
+            return None
+    elif (bare_surname or has_prefix) and j < n and _plausible_surname(words, j):
+        if bare_surname != "+" and not _looks_like_surname(keys[j]):
+            return None  # «آقای گل»: after آقای/خانم only a surname-shaped word stands alone
+        surname_start = j
+    else:
+        return None
+    end = surname_start + 1
+    if end < n and gaps[end - 1] == Gap.SPACE and keys[end] in gz.surname_parts():
+        end += 1
+    common = bool(given) and keys[given[0]] in gz.strong_first_names()
+    shaped = _looks_like_surname(keys[end - 1])
+    if not (honorific or common or shaped):
+        return None  # a rare "given name" before an ordinary word: «آذرخش هرمزگان»
+    identity = tuple(keys[k] for k in given) + tuple(keys[surname_start:end])
+    return _Mention(i, name_start, surname_start, end, honorific, common, shaped, identity)
+
+
+def _named_after_something(words: Scan, i: int) -> bool:
+    """Whether the name at word i is part of a place's or institution's name: «خیابان شهید محمد منتظری»."""
+    honorifics, k = gz.honorific_index(), i - 1
+    while k >= 0 and words.gaps[k] <= Gap.QUOTE and words.keys[k] in honorifics:
+        k -= 1
+    return k >= 0 and words.gaps[k] <= Gap.QUOTE and words.keys[k] in gz.named_after_words()
+
+
+def _plausible_surname(words: Scan, k: int) -> bool:
+    """Whether word k can be a surname at all: not a function word, verb, title, place or the like."""
+    key = words.keys[k]
+    return (
+        len(key) >= 2
+        and not words.word(k).startswith(_VERB_PREFIXES)
+        and key not in gz.stopwords()
+        and key not in gz.title_index()
+        and key not in gz.org_head_index()
+        and key not in gz.honorific_index()
+        and key not in gz.place_name_keys()
+    )
+
+
+def _looks_like_surname(key: str) -> bool:
+    """Most Iranian surnames end in the relational «ی» (نسیمی، رضایی) or a surname suffix (رحیمیان،
+    حسن‌زاده، احمدی‌نژاد ...). A given name from the long list only opens a name with such a surname."""
+    return key.endswith(_SURNAME_ENDINGS)
+
+
+# --- roles ----------------------------------------------------------------------------------------------
+
+
+def _role_at(words: Scan, i: int, limit: int, name_starts: set[int]) -> tuple[int, str] | None:
+    """The role phrase opened by a title at word i, as (end word, text), or None if no title starts there.
+
+    It runs on over plain words and stops at punctuation, a function word or verb, an honorific, the next
+    name, or ``limit``; a ministry's name inside it is taken whole.
+    """
+    head = gz.title_index().match(words, i)
+    if head is None:
+        return None
+    keys, gaps = words.keys, words.gaps
+    j = i + head[0]
+    parts = [words.words(i, j)]
+    complements, stop, honorifics = gz.ministry_complements(), gz.stopwords(), gz.honorific_index()
+    places = gz.place_name_keys() | _COUNTRY_WORDS
+    after_place = False
+    while j < limit and j - i < MAX_ROLE_WORDS and gaps[j - 1] == Gap.SPACE:
+        key = keys[j]
+        if j in name_starts or key in honorifics or words.word(j).startswith(_VERB_PREFIXES):
+            break
+        complement = complements.match(words, j, max_gap=Gap.COMMA) if key in complements else None
+        if complement is not None:
+            parts.append(complement[1])
+            j += complement[0]
+            continue
+        if key == "در" and j + 1 < limit and gaps[j] == Gap.SPACE and keys[j + 1] in _BEFORE_DR_MAJLIS:
+            parts.append(words.words(j, j + 2))
+            j, after_place = j + 2, False
+            continue
+        if key in stop or after_place:
+            break
+        parts.append(words.word(j))
+        j += 1
+        # «مدیرکل ... استان اصفهان» ends at the place (only «در مجلس ...» may follow it): what comes next
+        # starts the sentence's predicate.
+        after_place = key in places
+    return j, " ".join(parts)
+
+
+def _attach_adjacent_role(words: Scan, mention: _Mention, name_starts: set[int]) -> None:
+    after: tuple[int, str] | None = None
+    gap_after = words.gaps[mention.end - 1]
+    if mention.end < len(words) and gap_after <= Gap.QUOTE:
+        after = _role_at(words, mention.end, len(words), name_starts)
+    before: str | None = None
+    if mention.first > 0 and words.gaps[mention.first - 1] <= Gap.QUOTE:
+        for t in range(max(0, mention.first - MAX_ROLE_LOOKBACK), mention.first):
+            role = _role_at(words, t, mention.first, name_starts)
+            if role is not None and role[0] == mention.first:
+                before = role[1]
+                break
+    apposition = gap_after in (Gap.COMMA, Gap.QUOTE)
+    if after is not None and (before is None or apposition):
+        mention.role, mention.role_evidence = after[1], _STRONG if apposition else _WEAK
+    elif before is not None:
+        mention.role, mention.role_evidence = before, _STRONG
+
+
+def _attach_sentence_roles(words: Scan, entities: list[_Entity], name_starts: set[int]) -> None:
+    """Give a sentence-initial title with no name beside it to the person mentioned last before it."""
+    mentions_in_order = sorted((pos, e) for e in entities for pos in e.positions)
+    if not mentions_in_order:
+        return
+    covered = {k for e in entities for m in e.mentions for k in range(m.first, m.end)}
+    titles = gz.title_index()
+    for t in range(1, len(words)):
+        if words.gaps[t - 1] != Gap.BREAK or words.keys[t] not in titles or t in covered:
+            continue
+        role = _role_at(words, t, len(words), name_starts)
+        if role is None or role[0] in name_starts:
+            continue
+        if not _sentence_has_speech_verb(words, role[0]):
+            continue
+        previous = [e for pos, e in mentions_in_order if pos < t]
+        if previous and previous[-1].role is None:
+            previous[-1].role = role[1]
+
+
+def _speech_verb_at(words: Scan, k: int) -> bool:
+    speech = gz.speech_verb_index()
+    return words.keys[k] in speech and speech.match(words, k) is not None
+
+
+def _sentence_has_speech_verb(words: Scan, i: int) -> bool:
+    """Whether a verb of saying comes at word i or later, before the sentence ends."""
+    for k in range(i, min(len(words), i + _SENTENCE_WINDOW)):
+        if _speech_verb_at(words, k):
+            return True
+        if words.gaps[k] == Gap.BREAK:
+            return False
+    return False
+
+
+# --- one entry per person -------------------------------------------------------------------------------
+
+
+def _group(words: Scan, mentions: list[_Mention]) -> list[_Entity]:
+    """Merge repeated mentions of one person and drop weak names that nothing backs up."""
+    entities: dict[tuple[str, ...], _Entity] = {}
+    by_surname: dict[str, _Entity] = {}
+    for mention in mentions:
+        surname = words.keys[mention.surname_start]
+        entity = entities.get(mention.identity)
+        known = by_surname.get(surname) if entity is None else None
+        # «دکتر نسیمی» or «اکرم لاهوری» after «حسن نسیمی» / «محمد اکرم لاهوری»: a shorter form of a name
+        if known is not None and known.head.identity[-len(mention.identity) :] == mention.identity:
+            entity = known
+        if entity is None:
+            entity = _Entity([])
+            entities[mention.identity] = entity
+            by_surname.setdefault(surname, entity)
+        entity.mentions.append(mention)
+        entity.positions.append(mention.first)
+        if entity.role is None and mention.role is not None:
+            entity.role = mention.role
+    covered = {k for m in mentions for k in range(m.first, m.end)}
+    for k, key in enumerate(words.keys):
+        entity = by_surname.get(key)
+        if entity is not None and k not in covered and _is_bare_surname_subject(words, k):
+            entity.positions.append(k)
+    result = []
+    for entity in entities.values():
+        if _is_backed(words, entity):
+            entity.positions.sort()
+            result.append(entity)
+    return result
+
+
+def _is_bare_surname_subject(words: Scan, k: int) -> bool:
+    """A surname alone refers back to a person where news prose uses it so: as the speaker — right before
+    a verb of saying, or opening a sentence that has one («نسیمی با اشاره به ... تصریح کرد»). Elsewhere the
+    same word is often an ordinary one («روابط» in «آینه روابط عمومی»)."""
+    if _speech_verb_follows(words, k + 1):
+        return True
+    return words.gap_before(k) == Gap.BREAK and _sentence_has_speech_verb(words, k + 1)
+
+
+def _is_backed(words: Scan, entity: _Entity) -> bool:
+    """Whether what the text says around a name is enough to report it as a person.
+
+    A common given name with a surname-shaped surname («حسن نسیمی») or an honorific is enough. Otherwise
+    the name needs context: for a common given name any title beside it («پرویز مشرف رئیس‌جمهور ...»); for a
+    name from the long list («پیام دوستی رییس جمهور» is "a message of friendship") a title before it or
+    set off by a comma or quote mark, a verb of saying right after it, or its surname used again alone
+    as a speaker.
+    """
+    recurs = len(entity.positions) > len(entity.mentions)
+    for mention in entity.mentions:
+        if mention.honorific or (mention.common_given_name and mention.surname_shaped):
+            return True
+        evidence = mention.role_evidence
+        if recurs or _speech_verb_follows(words, mention.end):
+            evidence = _STRONG
+        if evidence >= (_WEAK if mention.common_given_name else _STRONG):
+            return True
+    return False
+
+
+def _speech_verb_follows(words: Scan, k: int) -> bool:
+    return 0 < k < len(words) and words.gaps[k - 1] == Gap.SPACE and _speech_verb_at(words, k)
