@@ -1,0 +1,110 @@
+"""One call that reads a news text the way Ayneh needs it: ``analyse(text, published=, registry=)``.
+
+It normalises once (``normalize_with_offsets``) and hands the comparison form to every finder: attribution
+and office (``attribution``), people (``people``), quotes (``quotes``), Solar Hijri dates resolved against
+the publication date (``dates``), provinces and cities (``places``) and organisations (``organizations``).
+
+What comes back (``Analysis``): names — outlet, source, people, speakers, provinces, organisations — in the
+comparison form, because they are compared and counted; spans — the attribution, quotes, dates, people's
+first mentions — as offsets into the ORIGINAL text with the original wording, because people read them
+there. ``Analysis.to_json()`` is the stable contract of ``ayneh analyze --json`` (issue 3)::
+
+    {"outlet", "source_office", "attribution": {"text", "start", "end"}, "persons": [{"name", "role"}],
+     "quotes": [{"speaker", "text"}], "dates": [{"text", "date"}], "provinces": [...], "organizations": [...]}
+
+plus the extra keys ``source`` (the credit as written), ``source_office_code``, ``source_office_confidence``
+and ``cities``. Missing values are ``null`` or ``[]``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from ayneh.text.attribution import Attribution, attribution_in_normalized
+from ayneh.text.dates import DateMention, find_dates
+from ayneh.text.normalize import Normalized, normalize_with_offsets
+from ayneh.text.organizations import find_organizations
+from ayneh.text.people import Person, find_persons
+from ayneh.text.places import find_cities, find_provinces
+from ayneh.text.quotes import Quote, find_quotes
+from ayneh.text.registry import Registry, load_registry
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything ``analyse`` read from one text (see the module docstring for names vs spans)."""
+
+    attribution: Attribution | None
+    persons: tuple[Person, ...]
+    quotes: tuple[Quote, ...]
+    dates: tuple[DateMention, ...]
+    provinces: tuple[str, ...]
+    cities: tuple[str, ...]
+    organizations: tuple[str, ...]
+
+    @property
+    def outlet(self) -> str | None:
+        return self.attribution.outlet if self.attribution else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``ayneh analyze --json`` object (a stable contract; extra keys may be added, never removed)."""
+        attribution = self.attribution
+        office = attribution.office if attribution else None
+        return {
+            "outlet": self.outlet,
+            "source_office": office.name if office else None,
+            "attribution": (
+                {"text": attribution.text, "start": attribution.start, "end": attribution.end} if attribution else None
+            ),
+            "persons": [{"name": p.name, "role": p.role} for p in self.persons],
+            "quotes": [{"speaker": q.speaker, "text": q.text} for q in self.quotes],
+            "dates": [{"text": d.text, "date": d.date.isoformat() if d.date else None} for d in self.dates],
+            "provinces": list(self.provinces),
+            "organizations": list(self.organizations),
+            "source": attribution.source if attribution else None,
+            "source_office_code": office.code if office else None,
+            "source_office_confidence": attribution.confidence if office and attribution else None,
+            "cities": list(self.cities),
+        }
+
+
+@cache
+def default_registry() -> Registry:
+    """The shipped ministry network (ayneh/data/offices.json), read once per process."""
+    return load_registry()
+
+
+def analyse(text: str, *, published: datetime.date | None = None, registry: Registry | None = None) -> Analysis:
+    """Read ``text`` (see the module docstring). ``published`` anchors relative and year-less dates;
+    ``registry`` is the office registry to credit (default: the shipped ministry network)."""
+    normalized = normalize_with_offsets(text)
+    body = normalized.text
+    persons = find_persons(body)
+    quotes = find_quotes(body, persons)
+    return Analysis(
+        attribution=attribution_in_normalized(normalized, text, registry or default_registry()),
+        persons=tuple(_person_in_original(p, normalized) for p in persons),
+        quotes=tuple(_quote_in_original(q, normalized, text) for q in quotes),
+        dates=tuple(_date_in_original(d, normalized, text) for d in find_dates(body, reference=published)),
+        provinces=tuple(find_provinces(body)),
+        cities=tuple(find_cities(body)),
+        organizations=tuple(find_organizations(body)),
+    )
+
+
+def _person_in_original(person: Person, normalized: Normalized) -> Person:
+    start, end = normalized.to_original(person.start, person.end)
+    return replace(person, start=start, end=end)
+
+
+def _quote_in_original(quote: Quote, normalized: Normalized, original: str) -> Quote:
+    start, end = normalized.to_original(quote.start, quote.end)
+    return replace(quote, text=original[start:end], start=start, end=end)
+
+
+def _date_in_original(mention: DateMention, normalized: Normalized, original: str) -> DateMention:
+    start, end = normalized.to_original(mention.start, mention.end)
+    return replace(mention, text=original[start:end], start=start, end=end)
