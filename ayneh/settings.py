@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "ayneh.newsroom",
     "ayneh.search",
     "ayneh.public",
+    "ayneh.evaluation",
 ]
 
 MIDDLEWARE = [
