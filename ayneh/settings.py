@@ -51,6 +51,8 @@ ALLOWED_HOSTS = env_list("AYNEH_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("AYNEH_CSRF_TRUSTED_ORIGINS")
 # Demo mode: the login page lists the demo accounts. `ayneh demo` turns it on.
 AYNEH_DEMO = env_bool("AYNEH_DEMO")
+# The password `ayneh demo` gives its demo accounts (and the login page shows in demo mode).
+AYNEH_DEMO_PASSWORD = os.environ.get("AYNEH_DEMO_PASSWORD", "ayneh-demo-1405")
 SITE_URL = os.environ.get("AYNEH_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -74,7 +76,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -155,7 +156,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Login throttling: after this many failures for one account or one address, wait this long.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("AYNEH_LOGIN_FAILURE_LIMIT", 5))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("AYNEH_LOGIN_LOCKOUT_SECONDS", 15 * 60))
+# Per client address: higher, since one office behind a shared NAT is one address for many people.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AYNEH_LOGIN_ADDRESS_FAILURE_LIMIT", 4 * LOGIN_FAILURE_LIMIT))
 
+# Persian for everyone, whatever the browser asks for (no LocaleMiddleware): the interface is Persian first,
+# and a government office's browsers are often set to English.
 LANGUAGE_CODE = "fa"
 LANGUAGES = [("fa", _("Persian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
