@@ -6,7 +6,7 @@ import tempfile
 
 os.environ.setdefault("AYNEH_DATA_DIR", tempfile.mkdtemp(prefix="ayneh-test-"))
 
-from ayneh.settings import *  # noqa: E402, F403
+from ayneh.settings import *  # noqa: F403
 
 # A real password hash costs ~0.6 s here (PBKDF2, 1.5 M iterations): every persona would pay it. Tests check
 # who may sign in, not the hash's strength.
