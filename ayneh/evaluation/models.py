@@ -53,6 +53,7 @@ class Framework(models.Model):
     version = models.PositiveIntegerField(_("version"))
     title = models.CharField(_("title"), max_length=255)
     is_default = models.BooleanField(_("default"), default=False)
+    tiers = models.JSONField(_("tiers"), default=list, help_text=_("The office tiers the framework sets targets for."))
     bands = models.JSONField(_("grade bands"), default=list, help_text=_("Best first: code, name and minimum."))
     min_coverage = models.FloatField(
         _("minimum coverage"),

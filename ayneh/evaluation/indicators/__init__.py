@@ -1,0 +1,1 @@
+"""Automatic indicators: one small function per indicator, registered by name in `registry.COMPUTERS`."""
