@@ -10,13 +10,23 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from ayneh.newsroom.models import Release
 from ayneh.newsroom.selectors import published_release_get, published_releases
 from ayneh.offices.models import Office, Tier
+from ayneh.public.collation import persian_sort_key
 from ayneh.search.selectors import search_documents
 
 SEARCH_KIND = "release"
+# Directory headings name a group of offices, so they are plural (the tier labels are singular).
+TIER_HEADINGS: dict[str, str | Promise] = {
+    Tier.MINISTRY: _("Ministry"),
+    Tier.PROVINCIAL_DG: _("Provincial directorates-general"),
+    Tier.HQ_UNIT: _("Headquarters units"),
+    Tier.AFFILIATED: _("Affiliated organisations"),
+}
 
 
 def public_office_get(*, code: str) -> Office:
@@ -39,13 +49,14 @@ class OfficeGroup:
 
 
 def public_office_directory() -> list[OfficeGroup]:
-    """Active offices grouped by tier (ministry, provincial DGs, HQ units, affiliated organisations), each
-    carrying `published_count`: how many releases it has published itself. Two queries in all."""
+    """Active offices grouped by tier (ministry, provincial DGs, HQ units, affiliated organisations), in
+    Persian alphabetical order (provincial DGs by province), each carrying `published_count`: how many
+    releases it has published itself. Two queries in all."""
     counts = dict(
         published_releases().order_by().values("office_id").annotate(n=Count("id")).values_list("office_id", "n")
     )
-    groups = {tier: OfficeGroup(tier=tier, label=str(label)) for tier, label in Tier.choices}
-    for office in public_offices():
+    groups = {tier: OfficeGroup(tier=tier, label=str(TIER_HEADINGS.get(tier, label))) for tier, label in Tier.choices}
+    for office in sorted(public_offices(), key=lambda office: persian_sort_key(office.province or office.name)):
         office.published_count = counts.get(office.pk, 0)  # type: ignore[attr-defined]
         groups[office.tier].offices.append(office)
     return [group for group in groups.values() if group.offices]

@@ -26,7 +26,7 @@ def test_it_lists_active_offices_by_tier_with_published_counts_in_persian_digits
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.index("اداره کل استانی") < html.index("سازمان وابسته")
+    assert html.index("ادارات کل استانی") < html.index("سازمان\u200cهای وابسته")
     assert "سازمان بهزیستی کشور" in html
     assert "اداره منحل" not in html
     assert "۲ خبر" in html
