@@ -35,27 +35,33 @@ def find_organizations(text: str) -> list[str]:
     heads = gz.org_head_index()
     complements = gz.ministry_complements()
     found: dict[str, None] = {}
-    i, n = 0, len(words)
-    while i < n:
-        key = words.keys[i]
-        match = known.match(words, i, max_gap=Gap.COMMA) if key in known else None
+    openers = _org_openers()
+    n, after = len(words), 0
+    for i, key in enumerate(words.keys):
+        if i < after or key not in openers:
+            continue
+        match = known.match(words, i, max_gap=Gap.COMMA) if key in known.firsts else None
         if match is not None:
             found.setdefault(match[1], None)
-            i += match[0]
+            after = i + match[0]
             continue
-        if key == _MINISTER and i + 1 < n and words.gaps[i] == Gap.SPACE and words.keys[i + 1] in complements:
+        if key == _MINISTER and i + 1 < n and words.gaps[i] == Gap.SPACE and words.keys[i + 1] in complements.firsts:
             ministry = _ministry_named_by(words, i + 1)
             if ministry is not None:
                 found.setdefault(ministry, None)
-        head = heads.match(words, i) if key in heads else None
+        head = heads.match(words, i) if key in heads.firsts else None
         if head is not None:
             end, name = _read_generic(words, i, head[0])
             if end > i + head[0]:
                 found.setdefault(name, None)
-                i = end
-                continue
-        i += 1
+                after = end
     return list(found)
+
+
+@cache
+def _org_openers() -> frozenset[str]:
+    """Words an organisation's mention can start with."""
+    return _known_index().firsts | gz.org_head_index().firsts | {_MINISTER}
 
 
 def _ministry_named_by(words: Scan, i: int) -> str | None:
@@ -70,19 +76,19 @@ def _read_generic(words: Scan, i: int, head_size: int) -> tuple[int, str]:
     after the head can be part of a name."""
     keys, gaps, n = words.keys, words.gaps, len(words)
     stop, titles, heads = gz.stopwords(), gz.title_index(), gz.org_head_index()
-    complements, places = gz.ministry_complements(), gz.place_name_keys()
+    complements, places = gz.ministry_complements(), gz.name_final_words()
     j = i + head_size
     parts = [words.words(i, j)]
     if j < n and keys[j] in _NOT_A_NAME_START:
         return j, parts[0]
     while j < n and j - i < MAX_NAME_WORDS and gaps[j - 1] == Gap.SPACE:
         key = keys[j]
-        complement = complements.match(words, j, max_gap=Gap.COMMA) if key in complements else None
+        complement = complements.match(words, j, max_gap=Gap.COMMA) if key in complements.firsts else None
         if complement is not None:
             parts.append(complement[1])
             j += complement[0]
             continue
-        if key in stop or key in titles or key in heads or words.word(j).startswith(_VERB_PREFIXES):
+        if key in stop or key in titles.firsts or key in heads.firsts or words.word(j).startswith(_VERB_PREFIXES):
             break
         parts.append(words.word(j))
         j += 1

@@ -19,6 +19,7 @@ included («وزیر تعاون کار و رفاه اجتماعی» → «وزی
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from ayneh.text import gazetteer as gz
 from ayneh.text.gazetteer import Gap, Scan
@@ -28,7 +29,6 @@ MAX_ROLE_LOOKBACK = 14  # how far before a name a title may start
 _SENTENCE_WINDOW = 60  # words searched for a verb of saying after a sentence-initial title
 _VERB_PREFIXES = ("می\u200c", "نمی\u200c", "می ", "نمی ")
 _BEFORE_DR_MAJLIS = {"مجلس"}  # «نماینده مردم اهواز در مجلس ...»: «در» stays inside the role
-_COUNTRY_WORDS = frozenset({"ایران", "کشور"})
 _WEAK, _STRONG = 1, 2  # how firmly a title next to a name backs it up
 _SURNAME_ENDINGS = (
     *("ی", "یان", "زاده", "پور", "نژاد", "فر", "راد", "نیا", "لو"),
@@ -101,23 +101,23 @@ def find_persons(text: str) -> list[Person]:
 
 
 def _read_names(words: Scan) -> list[_Mention]:
-    given_names = gz.first_names()
-    honorifics = gz.honorific_index()
-    prefixes = gz.name_prefixes()
+    openers = _name_openers()
     mentions: list[_Mention] = []
-    i, n = 0, len(words)
-    while i < n:
-        key = words.keys[i]
-        if key not in given_names and key not in honorifics and key not in prefixes:
-            i += 1
+    after = 0
+    for i, key in enumerate(words.keys):
+        if i < after or key not in openers:
             continue
         mention = _read_name_at(words, i)
-        if mention is None:
-            i += 1
-        else:
+        if mention is not None:
             mentions.append(mention)
-            i = mention.end
+            after = mention.end
     return mentions
+
+
+@cache
+def _name_openers() -> frozenset[str]:
+    """Words a name can start with: given names, honorifics, descent titles."""
+    return gz.first_names() | gz.honorific_index().firsts | gz.name_prefixes()
 
 
 def _read_name_at(words: Scan, i: int) -> _Mention | None:
@@ -174,7 +174,7 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
 def _named_after_something(words: Scan, i: int) -> bool:
     """Whether the name at word i is part of a place's or institution's name: «خیابان شهید محمد منتظری»."""
     honorifics, k = gz.honorific_index(), i - 1
-    while k >= 0 and words.gaps[k] <= Gap.QUOTE and words.keys[k] in honorifics:
+    while k >= 0 and words.gaps[k] <= Gap.QUOTE and words.keys[k] in honorifics.firsts:
         k -= 1
     return k >= 0 and words.gaps[k] <= Gap.QUOTE and words.keys[k] in gz.named_after_words()
 
@@ -186,9 +186,9 @@ def _plausible_surname(words: Scan, k: int) -> bool:
         len(key) >= 2
         and not words.word(k).startswith(_VERB_PREFIXES)
         and key not in gz.stopwords()
-        and key not in gz.title_index()
-        and key not in gz.org_head_index()
-        and key not in gz.honorific_index()
+        and key not in gz.title_index().firsts
+        and key not in gz.org_head_index().firsts
+        and key not in gz.honorific_index().firsts
         and key not in gz.place_name_keys()
     )
 
@@ -215,13 +215,13 @@ def _role_at(words: Scan, i: int, limit: int, name_starts: set[int]) -> tuple[in
     j = i + head[0]
     parts = [words.words(i, j)]
     complements, stop, honorifics = gz.ministry_complements(), gz.stopwords(), gz.honorific_index()
-    places = gz.place_name_keys() | _COUNTRY_WORDS
+    places = gz.name_final_words()
     after_place = False
     while j < limit and j - i < MAX_ROLE_WORDS and gaps[j - 1] == Gap.SPACE:
         key = keys[j]
-        if j in name_starts or key in honorifics or words.word(j).startswith(_VERB_PREFIXES):
+        if j in name_starts or key in honorifics.firsts or words.word(j).startswith(_VERB_PREFIXES):
             break
-        complement = complements.match(words, j, max_gap=Gap.COMMA) if key in complements else None
+        complement = complements.match(words, j, max_gap=Gap.COMMA) if key in complements.firsts else None
         if complement is not None:
             parts.append(complement[1])
             j += complement[0]
@@ -247,7 +247,10 @@ def _attach_adjacent_role(words: Scan, mention: _Mention, name_starts: set[int])
         after = _role_at(words, mention.end, len(words), name_starts)
     before: str | None = None
     if mention.first > 0 and words.gaps[mention.first - 1] <= Gap.QUOTE:
+        titles = gz.title_index().firsts
         for t in range(max(0, mention.first - MAX_ROLE_LOOKBACK), mention.first):
+            if words.keys[t] not in titles:
+                continue
             role = _role_at(words, t, mention.first, name_starts)
             if role is not None and role[0] == mention.first:
                 before = role[1]
@@ -267,7 +270,7 @@ def _attach_sentence_roles(words: Scan, entities: list[_Entity], name_starts: se
     covered = {k for e in entities for m in e.mentions for k in range(m.first, m.end)}
     titles = gz.title_index()
     for t in range(1, len(words)):
-        if words.gaps[t - 1] != Gap.BREAK or words.keys[t] not in titles or t in covered:
+        if words.gaps[t - 1] != Gap.BREAK or words.keys[t] not in titles.firsts or t in covered:
             continue
         role = _role_at(words, t, len(words), name_starts)
         if role is None or role[0] in name_starts:
@@ -281,7 +284,7 @@ def _attach_sentence_roles(words: Scan, entities: list[_Entity], name_starts: se
 
 def _speech_verb_at(words: Scan, k: int) -> bool:
     speech = gz.speech_verb_index()
-    return words.keys[k] in speech and speech.match(words, k) is not None
+    return words.keys[k] in speech.firsts and speech.match(words, k) is not None
 
 
 def _sentence_has_speech_verb(words: Scan, i: int) -> bool:
@@ -317,10 +320,9 @@ def _group(words: Scan, mentions: list[_Mention]) -> list[_Entity]:
         if entity.role is None and mention.role is not None:
             entity.role = mention.role
     covered = {k for m in mentions for k in range(m.first, m.end)}
-    for k, key in enumerate(words.keys):
-        entity = by_surname.get(key)
-        if entity is not None and k not in covered and _is_bare_surname_subject(words, k):
-            entity.positions.append(k)
+    for k in [k for k, key in enumerate(words.keys) if key in by_surname]:
+        if k not in covered and _is_bare_surname_subject(words, k):
+            by_surname[words.keys[k]].positions.append(k)
     result = []
     for entity in entities.values():
         if _is_backed(words, entity):
