@@ -67,3 +67,23 @@ def screenshot(page: object, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path
+
+
+def sign_in(page: object, user: object, password: str) -> None:
+    """Sign in through the real login page, as a person would."""
+    page.goto(page.base_url + "/accounts/login/")  # type: ignore[attr-defined]
+    page.fill("input[name=username]", user.username)  # type: ignore[attr-defined]
+    page.fill("input[name=password]", password)  # type: ignore[attr-defined]
+    page.click("form button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def second_page(browser: object, live_server: object) -> Iterator[object]:
+    """A second, independent browser session (another person at another desk)."""
+    context = browser.new_context(locale="fa-IR", viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base_url = live_server.url  # type: ignore[attr-defined]
+    yield page
+    context.close()
