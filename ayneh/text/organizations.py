@@ -34,7 +34,8 @@ def find_organizations(text: str) -> list[str]:
     known = _known_index()
     heads = gz.org_head_index()
     complements = gz.ministry_complements()
-    found: dict[str, None] = {}
+    found: dict[str, bool] = {}  # name → whether it was read from a head word (not a known name)
+    seen: set[str] = set()  # «اداره‌کل بنادر» and «اداره کل بنادر» are one name
     openers = _org_openers()
     n, after = len(words), 0
     for i, key in enumerate(words.keys):
@@ -42,20 +43,34 @@ def find_organizations(text: str) -> list[str]:
             continue
         match = known.match(words, i, max_gap=Gap.COMMA) if key in known.firsts else None
         if match is not None:
-            found.setdefault(match[1], None)
+            found.setdefault(match[1], False)
             after = i + match[0]
             continue
         if key == _MINISTER and i + 1 < n and words.gaps[i] == Gap.SPACE and words.keys[i + 1] in complements.firsts:
             ministry = _ministry_named_by(words, i + 1)
             if ministry is not None:
-                found.setdefault(ministry, None)
+                found.setdefault(ministry, False)
         head = heads.match(words, i) if key in heads.firsts else None
         if head is not None:
             end, name = _read_generic(words, i, head[0])
             if end > i + head[0]:
-                found.setdefault(name, None)
+                spelling = gz.fold_key(name).replace(" ", "")
+                if spelling not in seen:
+                    seen.add(spelling)
+                    found.setdefault(name, True)
                 after = end
-    return list(found)
+    return _without_cut_short_names(found)
+
+
+def _without_cut_short_names(found: dict[str, bool]) -> list[str]:
+    """Drop a name read from a head word when it is the start of a longer name also found («سازمان همکاری»
+    beside «سازمان همکاری شانگهای»): the short one is the same organisation, cut off by punctuation."""
+    names = list(found)
+    return [
+        name
+        for name in names
+        if not found[name] or not any(other != name and other.startswith(name + " ") for other in names)
+    ]
 
 
 @cache

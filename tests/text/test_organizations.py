@@ -31,3 +31,8 @@ def test_a_head_word_used_as_an_ordinary_word_is_not_an_organisation() -> None:
 
 def test_a_generic_unit_of_another_ministry_is_not_the_ministrys_unit() -> None:
     assert find_organizations("مرکز حراست وزارت نفت") == ["مرکز حراست", "وزارت نفت"]
+
+
+def test_a_name_cut_short_or_spelled_twice_is_reported_once() -> None:
+    text = "اداره‌کل بنادر و اداره کل بنادر؛ سازمان همکاری. سازمان همکاری شانگهای برگزار شد."
+    assert find_organizations(text) == ["اداره‌کل بنادر", "سازمان همکاری شانگهای"]
