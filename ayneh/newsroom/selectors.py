@@ -145,7 +145,7 @@ def dashboard_for_user(*, user: Any) -> Dashboard:
         .filter(Q(drafts__gt=0) | Q(in_review__gt=0) | Q(published__gt=0))
         .order_by("path")
     )
-    office_counts = [OfficeCounts(o, o.drafts, o.in_review, o.published) for o in offices]  # type: ignore[attr-defined]
+    office_counts = [OfficeCounts(o, o.drafts, o.in_review, o.published) for o in offices]
     my_drafts = list(
         releases_for_user(user=user, action=Action.EDIT)
         .filter(created_by=user, status__in=EDITABLE_STATUSES)

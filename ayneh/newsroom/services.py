@@ -48,7 +48,7 @@ from ayneh.newsroom.models import (
     Tag,
 )
 from ayneh.newsroom.storage import scoped_file_storage
-from ayneh.newsroom.uploads import validate_attachment, validate_photo
+from ayneh.newsroom.uploads import attachment_kind, photo_kind
 from ayneh.offices.access import user_can
 from ayneh.offices.models import Office
 from ayneh.offices.roles import Action
@@ -159,7 +159,7 @@ def _content_fields(content: ReleaseContent) -> dict[str, Any]:
 
 def _photo_store(*, release_key: Any, upload: IO[bytes]) -> str:
     """Save a checked photo under a random name with its real type's extension; the storage name."""
-    kind = validate_photo(upload)
+    kind = photo_kind(upload)
     name = f"releases/{release_key}/photo/{secrets.token_urlsafe(12)}.{kind.extension}"
     return scoped_file_storage().save(name, upload)
 
@@ -274,7 +274,7 @@ def release_create(
     photo_name = _photo_store(release_key=release.uuid, upload=photo) if photo else ""
     try:
         with transaction.atomic():
-            release.photo = photo_name  # type: ignore[assignment]
+            release.photo = photo_name
             release.save()
             tags = _tags_resolve(content.tags)
             release.tags.set(tags)
@@ -361,7 +361,7 @@ def _raise_why_not_saved(release: Release) -> None:
 def attachment_add(*, release: Release, actor: Any, upload: UploadedFile) -> Attachment:
     """Attach a checked file (PDF or image) to `release`, stored privately under a random name."""
     _require(actor=actor, office=release.office, action=Action.EDIT)
-    kind = validate_attachment(upload)
+    kind = attachment_kind(upload)
     original = ORIGINAL_NAME_UNSAFE_RE.sub("", strip_bidi_controls(upload.name or "")).strip()[:255] or "file"
     name = scoped_file_storage().save(
         f"releases/{release.uuid}/attachments/{secrets.token_urlsafe(12)}.{kind.extension}", upload

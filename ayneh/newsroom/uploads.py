@@ -72,7 +72,7 @@ def _is_pdf(upload: IO[bytes]) -> bool:
     return head == PDF_MAGIC
 
 
-def validate_photo(upload: IO[bytes]) -> FileKind:
+def photo_kind(upload: IO[bytes]) -> FileKind:
     """The kind of an acceptable release photo; a Persian ValidationError for anything else."""
     _check_size(upload)
     kind = _image_kind(upload)
@@ -81,7 +81,7 @@ def validate_photo(upload: IO[bytes]) -> FileKind:
     return kind
 
 
-def validate_attachment(upload: IO[bytes]) -> FileKind:
+def attachment_kind(upload: IO[bytes]) -> FileKind:
     """The kind of an acceptable attachment (image or PDF); a Persian ValidationError for anything else."""
     _check_size(upload)
     if _is_pdf(upload):
@@ -90,3 +90,13 @@ def validate_attachment(upload: IO[bytes]) -> FileKind:
     if kind is None:
         raise ValidationError(_("Attachments must be PDF documents or JPEG, PNG or WebP images."), code="file_type")
     return kind
+
+
+def validate_photo(upload: IO[bytes]) -> None:
+    """Form-field validator form of `photo_kind`."""
+    photo_kind(upload)
+
+
+def validate_attachment(upload: IO[bytes]) -> None:
+    """Form-field validator form of `attachment_kind`."""
+    attachment_kind(upload)
