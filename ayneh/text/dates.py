@@ -1,0 +1,549 @@
+"""Solar Hijri (and Gregorian) date expressions in Persian news, resolved to ISO dates.
+
+``find_dates(text, reference=...)`` finds, in reading order and without overlaps:
+
+- **digit dates** — «۱۴۰۰/۰۳/۰۱», «1400-3-1», «۰۱/۰۳/۱۴۰۰», «99/3/1» (two-digit years only with «/»),
+  Gregorian «2021-05-22»; years 1200–1499 are Solar Hijri, 1800–2199 Gregorian.
+- **word dates** — a day (digits or an ordinal: «یکم» «اول» «بیست و پنجم» «سی‌ام») and a month name
+  («خرداد», «تیرماه», «دی ماه», «امرداد»), optionally a year («۲۵ اردیبهشت ۱۴۰۰», «... سال ۱۴۰۰») or a relative
+  year («... سال گذشته», «امسال», «پارسال»), optionally after a weekday («روز شنبه یکم خرداد»).
+- **months** — a month with «ماه» or with a year («خرداد ۱۴۰۰», «اسفند ماه»): the whole month.
+- **years** — «سال ۱۳۹۹», «سال ۹۹», «سال ۲۰۲۱ میلادی»: the whole year.
+- **weekdays** — «شنبه», «روز سه‌شنبه», «شنبه گذشته», «شنبه آینده», «شنبه هفته گذشته», «شنبه این هفته».
+- **relative** — «امروز» «امشب» «دیروز» «دیشب» «روز گذشته» «پریروز» «فردا» «پس‌فردا», «هفته/ماه/سال گذشته،
+  جاری، آینده», «این هفته», «امسال», «پارسال», «۳ روز پیش», «۱۰ سال گذشته».
+
+How they resolve against ``reference`` (the publication date when known):
+
+- A mention of one day has ``date`` set and ``until`` None (``kind="day"``). A week, month or year has
+  ``date`` = its first day and ``until`` = its last day (``kind`` "week", "month" or "year"); weeks run
+  Saturday to Friday. «سال ۱۳۹۹» is 1399-01-01 … 1399-12-30. «۱۰ سال گذشته» (``kind="span"``) runs from
+  ten years before the reference to the reference; «۲ هفته آینده» from the reference two weeks on.
+- A day and month without a year take the year, among the reference's Solar Hijri year and the years on
+  either side, that puts the date nearest the reference; with a weekday, only years where the date falls on
+  that weekday count («روز شنبه یکم خرداد» with reference 2021-05-24 is 1400-03-01 = 2021-05-22, since
+  1 Khordad 1399 was a Thursday). If none matches, ``date`` is None and ``error`` says why.
+- A bare weekday («روز شنبه») is the latest such day on or before the reference; «شنبه گذشته» the latest
+  strictly before it, «شنبه آینده» the first strictly after it; «شنبه هفته گذشته/این هفته/هفته آینده» that
+  day of the previous, current or next Saturday-to-Friday week.
+- Without a reference, anything that needs one (relative phrases, year-less dates) has ``date`` None and
+  ``error`` set. Results never depend on today's date.
+- An impossible date («۳۰ اسفند ۱۴۰۰» in a common year, «۳۱ مهر») has ``date`` None and ``error`` set: it is
+  reported, never moved to a neighbouring day. A stated weekday that contradicts a full date keeps the date
+  and sets ``error``.
+- Vague quantities («چند روز پیش») are not reported. Phrases that only look like dates — «روز روابط عمومی»,
+  «روز ملی ارتباطات» — are not matched: «روز» needs a weekday or a day number after it.
+
+Matching runs on ``normalize(text)``; spans are mapped back, so ``start``/``end``/``text`` refer to the text
+given. Pure Python; Jalali arithmetic by ``jdatetime``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import jdatetime
+
+from ayneh.text.normalize import normalize_with_offsets
+
+MONTHS: dict[str, int] = {
+    "فروردین": 1,
+    "اردیبهشت": 2,
+    "خرداد": 3,
+    "تیر": 4,
+    "مرداد": 5,
+    "امرداد": 5,
+    "شهریور": 6,
+    "مهر": 7,
+    "آبان": 8,
+    "آذر": 9,
+    "دی": 10,
+    "بهمن": 11,
+    "اسفند": 12,
+}
+# jdatetime numbers weekdays from Saturday (0) to Friday (6). Keys are written without spaces or ZWNJ.
+WEEKDAYS: dict[str, int] = {
+    "شنبه": 0,
+    "یکشنبه": 1,
+    "دوشنبه": 2,
+    "سهشنبه": 3,
+    "چهارشنبه": 4,
+    "پنجشنبه": 5,
+    "جمعه": 6,
+}
+_UNIT_ORDINALS = {"یکم": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8, "نهم": 9}
+_OTHER_ORDINALS = {
+    "اول": 1,
+    "دهم": 10,
+    "یازدهم": 11,
+    "دوازدهم": 12,
+    "سیزدهم": 13,
+    "چهاردهم": 14,
+    "پانزدهم": 15,
+    "پونزدهم": 15,
+    "شانزدهم": 16,
+    "هفدهم": 17,
+    "هیفدهم": 17,
+    "هجدهم": 18,
+    "هیجدهم": 18,
+    "نوزدهم": 19,
+    "بیستم": 20,
+    "سیام": 30,
+}
+# Day ordinals, keyed without spaces or ZWNJ: «بیست و پنجم» → «بیستوپنجم» → 25.
+ORDINALS: dict[str, int] = {
+    **_UNIT_ORDINALS,
+    **_OTHER_ORDINALS,
+    **{f"بیستو{word}": 20 + n for word, n in _UNIT_ORDINALS.items()},
+    "سیویکم": 31,
+}
+_QUANTITIES = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10}
+_VAGUE_QUANTITY = "چند"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression at ``text[start:end]`` of the text searched.
+
+    ``date`` is the day (``kind="day"``) or the first day of the week, month, year or other span (``kind``
+    "week", "month", "year", "span"), with ``until`` its last day; None when it could not be resolved, and
+    then ``error`` says why. ``error`` is also set, with the date kept, when a stated weekday contradicts a full date.
+    """
+
+    text: str
+    start: int
+    end: int
+    date: dt.date | None
+    error: str | None = None
+    until: dt.date | None = None
+    kind: str = "day"
+
+
+# --- Patterns (over normalised text: ASCII digits, Persian letters, single spaces). -------------------------
+# Each finder scans for an anchor that starts with a fixed word or a digit (a month name, «شنبه», «سال», …),
+# which the regex engine can skip to quickly; the optional words before an anchor (a weekday, a day, a
+# quantity) are then read backwards from it with a small pattern ending in «$», searched only in the few
+# characters before the anchor. Scanning for patterns that may start with optional words would try every
+# position of the text and is several times slower.
+
+_B = "(?<![\\w\u200c])"  # start of a word
+_E = "(?![\\w\u200c])"  # end of a word
+_SEP = "[ \u200c]?"  # what may stand between the parts of «سه‌شنبه», «تیرماه», «سی‌ام»
+_LOOK_BACK = 48  # characters before an anchor that may hold its prefix («روز چهارشنبه، مورخه بیست و پنجم »)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_WEEKDAY = f"(?:(?:یک|دو|سه|چهار|پنج){_SEP})?شنبه|جمعه"
+_ORDINAL = (
+    f"(?:بیست|سی){_SEP}و{_SEP}(?:{_alternatives(list(_UNIT_ORDINALS))})"
+    f"|سی{_SEP}ام|{_alternatives([w for w in _OTHER_ORDINALS if w != 'سیام'] + list(_UNIT_ORDINALS))}"
+)
+_PAST, _CURRENT, _NEXT = ("گذشته", "پیش", "قبل"), ("جاری",), ("آینده", "بعد", "دیگر")
+_RELATIVE_YEAR = f"(?P<relyear>سال{_SEP}(?:{_alternatives([*_PAST, *_CURRENT, *_NEXT])})|امسال|پارسال)"
+_WORD_GAP = re.compile("[ \u200c]")
+_NOT_A_DATE_AFTER = "(?![\\w\u200c]|[/\\-.]\\d)"  # a number that goes on («1400/…», «1400.5») is not a year
+
+# «خرداد», «تیرماه», «اسفند ماه سال گذشته», «خرداد ۱۴۰۰», «دی ۹۹»: the anchor of day and month mentions.
+MONTH = re.compile(
+    f"{_B}(?P<month>{_alternatives(list(MONTHS))})(?P<mah>{_SEP}ماه)?"
+    f"(?: (?:سال )?(?P<year>\\d{{4}}|\\d{{2}}){_NOT_A_DATE_AFTER}| {_RELATIVE_YEAR})?{_E}"
+)
+# Read backwards from a month: the day («۲۵ », «بیست و پنجم »).
+DAY_BEFORE = re.compile(f"{_B}(?P<day>\\d{{1,2}}(?:{_SEP}ام)?|{_ORDINAL}) $")
+# Read backwards from a day or a digit date: «روز شنبه »، «شنبه، مورخ ».
+WEEKDAY_BEFORE = re.compile(f"{_B}(?:روز )?(?P<weekday>{_WEEKDAY})[،,]? (?:مورخه? )?$")
+# Every digit date has a separator, one or two digits and a separator again; texts without that skip the scan.
+DIGIT_DATE_HINT = re.compile("[/\\-.]\\d{1,2}[/\\-.]")
+DIGIT_DATE = re.compile(
+    "(?<![\\w\u200c/.\\-])(?:"
+    "(?P<y>\\d{4})(?P<s>[/\\-.])(?P<m>\\d{1,2})(?P=s)(?P<d>\\d{1,2})"
+    "|(?P<d2>\\d{1,2})(?P<s2>[/\\-.])(?P<m2>\\d{1,2})(?P=s2)(?P<y2>\\d{4})"
+    "|(?P<y3>\\d{2})/(?P<m3>\\d{1,2})/(?P<d3>\\d{1,2})"
+    f"){_NOT_A_DATE_AFTER}"
+)
+# No «start of a word» check inside the pattern: starting with the fixed «سال » lets the regex engine skip
+# through the text at memory speed; ``_years`` checks the character before instead.
+YEAR = re.compile(
+    f"سال (?P<year>\\d{{4}}|\\d{{2}}){_NOT_A_DATE_AFTER}"
+    "(?: (?P<calendar>هجری شمسی|هجری قمری|شمسی|قمری|میلادی|ه\\.ش|ه\\.ق))?"
+)
+# «شنبه», «جمعه» and what may follow them; the rest of the weekday's name and «روز» are read backwards.
+WEEKDAY = re.compile(
+    f"(?:شنبه|جمعه)(?: (?P<which>هفته (?:{_alternatives([*_PAST, *_NEXT])})|این هفته|هفته جاری|گذشته|آینده))?{_E}"
+)
+WEEKDAY_START = re.compile(f"{_B}(?P<day>روز )?(?P<count>(?:یک|دو|سه|چهار|پنج){_SEP})?$")
+# Words before a weekday that make it a recurring day or a name, not a date: «هر شنبه», «روزهای یکشنبه»,
+# «نماز جمعه», «امام جمعه».
+NOT_A_WEEKDAY_BEFORE = re.compile(f"{_B}(?:هر|روزهای|نماز|امام|ائمه|امامان|خطیب|خطبه{_SEP}های|خطبه) $")
+RELATIVE = re.compile(
+    f"{_B}(?:"
+    f"(?P<unit>روز|شب|هفته|ماه|سال){_SEP}(?P<direction>{_alternatives([*_PAST, *_CURRENT, *_NEXT, 'اخیر'])})"
+    f"|این (?P<this>هفته|ماه|سال)"
+    f"|(?P<word>امروز|امشب|دیروز|دیشب|پریروز|پریشب|پس{_SEP}فردا|فرداشب|فردا|امسال|پارسال)"
+    f"){_E}"
+)
+# Read backwards from «روز گذشته» and the like: «۳ », «دو », «چند ».
+QUANTITY_BEFORE = re.compile(f"{_B}(?P<n>\\d{{1,3}}|{_alternatives([*_QUANTITIES, _VAGUE_QUANTITY])}) $")
+
+_DAY_WORDS = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "پریروز": -2, "پریشب": -2, "فردا": 1, "فرداشب": 1}
+
+
+def _key(word: str) -> str:
+    """A lookup key: spaces and ZWNJ removed («سه‌شنبه», «سه شنبه» → «سهشنبه»)."""
+    return word.replace(" ", "").replace("\u200c", "")
+
+
+def _direction(word: str) -> int:
+    if word in _PAST:
+        return -1
+    if word in _NEXT:
+        return 1
+    return 0
+
+
+# --- Calendar arithmetic. ----------------------------------------------------------------------------------
+
+
+def _jalali(year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian date of a Solar Hijri day, or None if that day does not exist."""
+    try:
+        return jdatetime.date(year, month, day).togregorian()
+    except ValueError:
+        return None
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = jdatetime.date(year, month, 1)
+    next_first = jdatetime.date(year + month // 12, month % 12 + 1, 1)
+    return first.togregorian(), next_first.togregorian() - dt.timedelta(days=1)
+
+
+def _year_range(year: int) -> tuple[dt.date, dt.date]:
+    return jdatetime.date(year, 1, 1).togregorian(), jdatetime.date(year + 1, 1, 1).togregorian() - dt.timedelta(days=1)
+
+
+def _shift_months(reference: dt.date, months: int) -> dt.date:
+    """``reference`` moved by whole Solar Hijri months, the day clamped to the month's length."""
+    j = jdatetime.date.fromgregorian(date=reference)
+    year, month_index = divmod(j.year * 12 + (j.month - 1) + months, 12)
+    first, last = _month_range(year, month_index + 1)
+    return jdatetime.date(year, month_index + 1, min(j.day, (last - first).days + 1)).togregorian()
+
+
+def _week_start(day: dt.date) -> dt.date:
+    """The Saturday that starts ``day``'s week (Python numbers Saturday 5)."""
+    return day - dt.timedelta(days=(day.weekday() - 5) % 7)
+
+
+def _weekday_of(day: dt.date) -> int:
+    """Saturday 0 … Friday 6, as in ``WEEKDAYS``."""
+    return (day.weekday() - 5) % 7
+
+
+def _two_digit_year(yy: int, reference: dt.date | None) -> int:
+    """13yy or 14yy: the one nearer the reference's year; without a reference, 1350–1449."""
+    if reference is None:
+        return 1300 + yy if yy >= 50 else 1400 + yy
+    ref_year = jdatetime.date.fromgregorian(date=reference).year
+    return min((1300 + yy, 1400 + yy), key=lambda y: abs(y - ref_year))
+
+
+_NO_REFERENCE = "needs a reference date"
+_WEEKDAY_NAMES = ("Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    date: dt.date | None
+    error: str | None = None
+    until: dt.date | None = None
+    kind: str = "day"
+
+
+def _resolve_day(
+    day: int, month: int, year: int | None, weekday: int | None, reference: dt.date | None
+) -> tuple[dt.date | None, str | None]:
+    """A Solar Hijri day; ``year`` None means choose it (see the module docstring)."""
+    if year is not None:
+        date = _jalali(year, month, day)
+        if date is None:
+            return None, f"{year}/{month:02d}/{day:02d} does not exist in the Solar Hijri calendar"
+        if weekday is not None and _weekday_of(date) != weekday:
+            actual = _WEEKDAY_NAMES[_weekday_of(date)]
+            return date, f"{year}/{month:02d}/{day:02d} is a {actual}, not a {_WEEKDAY_NAMES[weekday]}"
+        return date, None
+    if reference is None:
+        return None, f"no year given and no reference date: {_NO_REFERENCE}"
+    ref_year = jdatetime.date.fromgregorian(date=reference).year
+    candidates = [(y, _jalali(y, month, day)) for y in (ref_year - 1, ref_year, ref_year + 1)]
+    if weekday is not None:
+        matching = [date for _, date in candidates if date is not None and _weekday_of(date) == weekday]
+        if not matching:
+            return None, f"{month:02d}/{day:02d} is not a {_WEEKDAY_NAMES[weekday]} in the years around the reference"
+        return min(matching, key=lambda date: (abs((date - reference).days), date > reference)), None
+    # The nearest year by a day that exists in every month (the 29th), then the real day must exist in it.
+    nearest = min(
+        (y for y, _ in candidates),
+        key=lambda y: (abs((jdatetime.date(y, month, min(day, 29)).togregorian() - reference).days), y > ref_year),
+    )
+    date = dict(candidates)[nearest]
+    if date is None:
+        return None, f"{nearest}/{month:02d}/{day:02d} does not exist in the Solar Hijri calendar"
+    return date, None
+
+
+def _year_of(m: re.Match[str], reference: dt.date | None) -> tuple[int | None, str | None]:
+    """The Solar Hijri year a match names in its ``year`` or ``relyear`` group, or None if it names none."""
+    if m["year"]:
+        digits = m["year"]
+        return (int(digits) if len(digits) == 4 else _two_digit_year(int(digits), reference)), None
+    if not m["relyear"]:
+        return None, None
+    if reference is None:
+        return None, f"«{m['relyear']}»: {_NO_REFERENCE}"
+    offset = {"امسال": 0, "پارسال": -1}.get(m["relyear"])
+    if offset is None:
+        offset = _direction(_WORD_GAP.split(m["relyear"])[-1])
+    return jdatetime.date.fromgregorian(date=reference).year + offset, None
+
+
+def _starts_word(text: str, index: int) -> bool:
+    """No letter, digit, underscore or ZWNJ right before ``index`` (what ``_B`` checks inside patterns)."""
+    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in "_\u200c")
+
+
+def _look_back(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """``pattern`` (ending in «$») matched so that it ends exactly at ``end``."""
+    return pattern.search(text, max(0, end - _LOOK_BACK), end)
+
+
+def _weekday_before(text: str, end: int) -> tuple[int, int | None]:
+    """Where a mention starting at ``end`` really starts, with the weekday written before it, if any."""
+    before = _look_back(WEEKDAY_BEFORE, text, end)
+    if before is None:
+        return end, None
+    return before.start(), WEEKDAYS[_key(before["weekday"])]
+
+
+def _months(text: str, reference: dt.date | None) -> Iterator[_Found]:
+    """Day-and-month mentions («روز شنبه یکم خرداد», «۲۵ اردیبهشت ۱۴۰۰») and whole months («خرداد ۱۴۰۰»)."""
+    for m in MONTH.finditer(text):
+        month = MONTHS[m["month"]]
+        day_match = _look_back(DAY_BEFORE, text, m.start())
+        if day_match is None and not (m["mah"] or m["year"] or m["relyear"]):
+            continue  # a bare «تیر», «مهر» or «دی» is as often a common word as a month
+        year, error = _year_of(m, reference)
+        if day_match is None:
+            yield _month_mention(m, month, year, error, reference)
+            continue
+        start, weekday = _weekday_before(text, day_match.start())
+        raw_day = day_match["day"]
+        day = int(raw_day.rstrip("ام \u200c")) if raw_day[0].isdigit() else ORDINALS[_key(raw_day)]
+        if error is None and not 1 <= day <= 31:
+            error = f"day {day} does not exist in any month"
+        if error is not None:
+            yield _Found(start, m.end(), None, error)
+            continue
+        date, error = _resolve_day(day, month, year, weekday, reference)
+        yield _Found(start, m.end(), date, error)
+
+
+def _month_mention(
+    m: re.Match[str], month: int, year: int | None, error: str | None, reference: dt.date | None
+) -> _Found:
+    """A whole month; without a year, the one of that name nearest the reference."""
+    if error is None and year is None:
+        if reference is None:
+            error = f"no year given and no reference date: {_NO_REFERENCE}"
+        else:
+            ref_year = jdatetime.date.fromgregorian(date=reference).year
+            year = min(
+                (ref_year - 1, ref_year, ref_year + 1),
+                key=lambda y: abs((_month_range(y, month)[0] - reference).days),
+            )
+    if error is not None or year is None:
+        return _Found(m.start(), m.end(), None, error, kind="month")
+    first, last = _month_range(year, month)
+    return _Found(m.start(), m.end(), first, until=last, kind="month")
+
+
+def _digit_dates(text: str, reference: dt.date | None) -> Iterator[_Found]:
+    if not DIGIT_DATE_HINT.search(text):
+        return
+    for m in DIGIT_DATE.finditer(text):
+        if m["y"]:
+            year, month, day, separator = int(m["y"]), int(m["m"]), int(m["d"]), m["s"]
+        elif m["y2"]:
+            year, month, day, separator = int(m["y2"]), int(m["m2"]), int(m["d2"]), m["s2"]
+        else:
+            year, month, day, separator = _two_digit_year(int(m["y3"]), reference), int(m["m3"]), int(m["d3"]), "/"
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue  # a ratio, a phone number piece, a version: not shaped like a date
+        start, weekday = _weekday_before(text, m.start())
+        if 1200 <= year < 1500:
+            date, error = _resolve_day(day, month, year, weekday, reference)
+        elif 1800 <= year < 2200 and separator != ".":
+            date, error = _gregorian(year, month, day)
+        else:
+            continue
+        yield _Found(start, m.end(), date, error)
+
+
+def _gregorian(year: int, month: int, day: int) -> tuple[dt.date | None, str | None]:
+    try:
+        return dt.date(year, month, day), None
+    except ValueError:
+        return None, f"{year}-{month:02d}-{day:02d} does not exist in the Gregorian calendar"
+
+
+def _years(text: str, reference: dt.date | None) -> Iterator[_Found]:
+    for m in YEAR.finditer(text):
+        if not _starts_word(text, m.start()):
+            continue
+        calendar = m["calendar"] or ""
+        digits = m["year"]
+        if calendar in {"قمری", "هجری قمری", "ه.ق"}:
+            yield _Found(m.start(), m.end(), None, "lunar Hijri years are not converted", kind="year")
+            continue
+        if len(digits) == 2:
+            if calendar == "میلادی":
+                continue
+            year = _two_digit_year(int(digits), reference)
+        else:
+            year = int(digits)
+        if calendar == "میلادی" or (1800 <= year < 2200 and not calendar):
+            yield _Found(m.start(), m.end(), dt.date(year, 1, 1), until=dt.date(year, 12, 31), kind="year")
+        elif 1200 <= year < 1500:
+            first, last = _year_range(year)
+            yield _Found(m.start(), m.end(), first, until=last, kind="year")
+
+
+def _weekdays(text: str, reference: dt.date | None) -> Iterator[_Found]:
+    for m in WEEKDAY.finditer(text):
+        head = _look_back(WEEKDAY_START, text, m.start())
+        if head is None or _look_back(NOT_A_WEEKDAY_BEFORE, text, head.start()):
+            continue  # inside another word, or a recurring day or a name («هر شنبه», «نماز جمعه»)
+        if head["count"] and m.group().startswith("جمعه"):
+            continue  # «دو جمعه»: two Fridays
+        start = head.start()
+        if reference is None:
+            yield _Found(start, m.end(), None, f"a weekday {_NO_REFERENCE}")
+            continue
+        weekday = WEEKDAYS[_key(head["count"] or "") + m.group().split()[0]]
+        yield _Found(start, m.end(), _resolve_weekday(weekday, m["which"] or "", reference))
+
+
+def _resolve_weekday(weekday: int, which: str, reference: dt.date) -> dt.date:
+    back = (_weekday_of(reference) - weekday) % 7  # days since the latest such day, 0 if it is today
+    if which.startswith("هفته") or which == "این هفته":
+        week = 0 if which in {"این هفته", "هفته جاری"} else _direction(which.split()[-1])
+        return _week_start(reference) + dt.timedelta(days=7 * week + weekday)
+    if which == "گذشته":
+        return reference - dt.timedelta(days=back or 7)
+    if which == "آینده":
+        return reference + dt.timedelta(days=(7 - back) % 7 or 7)
+    return reference - dt.timedelta(days=back)
+
+
+def _relative(text: str, reference: dt.date | None) -> Iterator[_Found]:
+    for m in RELATIVE.finditer(text):
+        quantity = _look_back(QUANTITY_BEFORE, text, m.start()) if m["unit"] else None
+        start = quantity.start() if quantity else m.start()
+        n = quantity["n"] if quantity else None
+        if n == _VAGUE_QUANTITY:
+            yield _Found(start, m.end(), None, kind="vague")
+            continue
+        if reference is None:
+            yield _Found(start, m.end(), None, f"«{text[start : m.end()]}» {_NO_REFERENCE}")
+            continue
+        found = _resolve_relative(m, n, reference)
+        if found is not None:
+            yield _Found(start, m.end(), *found)
+
+
+def _resolve_relative(
+    m: re.Match[str], quantity: str | None, reference: dt.date
+) -> tuple[dt.date, None, dt.date | None, str] | None:
+    """(date, error, until, kind) for a RELATIVE match, or None for a phrase that names no date."""
+    word = m["word"]
+    if word:
+        key = _key(word)
+        if key in {"امسال", "پارسال"}:
+            unit, direction = "سال", (0 if key == "امسال" else -1)
+        else:
+            days = 2 if key == "پسفردا" else _DAY_WORDS[key]
+            return reference + dt.timedelta(days=days), None, None, "day"
+        return _calendar_unit(unit, direction, reference)
+    if m["this"]:
+        return _calendar_unit(m["this"], 0, reference)
+    unit, direction_word = m["unit"], m["direction"]
+    if quantity is None:
+        if unit in {"روز", "شب"}:
+            return (reference - dt.timedelta(days=1), None, None, "day") if direction_word == "گذشته" else None
+        if direction_word == "اخیر":
+            return None
+        return _calendar_unit(unit, _direction(direction_word), reference)
+    n = int(quantity) if quantity.isdigit() else _QUANTITIES[quantity]
+    if direction_word in {"پیش", "قبل"}:
+        return _shift(unit, -n, reference), None, None, "day"
+    if direction_word in {"گذشته", "اخیر"}:
+        return _shift(unit, -n, reference), None, reference, "span"
+    if direction_word == "آینده":
+        return reference, None, _shift(unit, n, reference), "span"
+    if direction_word == "دیگر":  # «۳ روز دیگر»: three days from now
+        return _shift(unit, n, reference), None, None, "day"
+    return None  # «۳ روز بعد» counts from a moment in the story, not from the reference
+
+
+def _shift(unit: str, n: int, reference: dt.date) -> dt.date:
+    if unit in {"روز", "شب"}:
+        return reference + dt.timedelta(days=n)
+    if unit == "هفته":
+        return reference + dt.timedelta(weeks=n)
+    return _shift_months(reference, n * (12 if unit == "سال" else 1))
+
+
+def _calendar_unit(unit: str, offset: int, reference: dt.date) -> tuple[dt.date, None, dt.date | None, str]:
+    """The previous (-1), current (0) or next (+1) calendar week, Solar Hijri month or year."""
+    if unit == "روز":
+        return reference + dt.timedelta(days=offset), None, None, "day"
+    if unit == "هفته":
+        start = _week_start(reference) + dt.timedelta(weeks=offset)
+        return start, None, start + dt.timedelta(days=6), "week"
+    j = jdatetime.date.fromgregorian(date=reference)
+    if unit == "ماه":
+        year, month = divmod(j.year * 12 + j.month - 1 + offset, 12)
+        first, last = _month_range(year, month + 1)
+        return first, None, last, "month"
+    first, last = _year_range(j.year + offset)
+    return first, None, last, "year"
+
+
+_FINDERS = (_months, _digit_dates, _years, _weekdays, _relative)
+
+
+def find_dates(text: str, *, reference: dt.date | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, in order, resolved against ``reference`` (see the module
+    docstring). Where two expressions overlap, the one that starts first wins, then the longer."""
+    normalized = normalize_with_offsets(text)
+    found = [f for finder in _FINDERS for f in finder(normalized.text, reference)]
+    found.sort(key=lambda f: (f.start, -f.end))
+    mentions: list[DateMention] = []
+    taken_until = 0
+    for f in found:
+        if f.start < taken_until:
+            continue
+        taken_until = f.end
+        if f.kind == "vague":
+            continue
+        start, end = normalized.to_original(f.start, f.end)
+        mentions.append(DateMention(text[start:end], start, end, f.date, f.error, f.until, f.kind))
+    return mentions
