@@ -60,7 +60,7 @@ from ayneh.evaluation.spec import (
     TargetPeriod,
     default_framework_spec,
 )
-from ayneh.newsroom.uploads import validate_attachment
+from ayneh.newsroom.uploads import attachment_kind
 from ayneh.offices.access import offices_for_user, user_can
 from ayneh.offices.models import Office
 from ayneh.offices.roles import Action
@@ -387,7 +387,7 @@ def _check_membership(*, period: Period, office: Office, indicator: Indicator) -
 
 
 def _evidence_store(*, value: IndicatorValue, upload: UploadedFile) -> None:
-    kind = validate_attachment(upload)
+    kind = attachment_kind(upload)
     upload.seek(0)
     value.evidence.save(f"{secrets.token_hex(16)}.{kind.extension}", upload, save=False)
     value.evidence_name = (upload.name or "")[:255]
