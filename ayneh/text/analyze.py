@@ -13,7 +13,9 @@ there. ``Analysis.to_json()`` is the stable contract of ``ayneh analyze --json``
      "quotes": [{"speaker", "text"}], "dates": [{"text", "date"}], "provinces": [...], "organizations": [...]}
 
 plus the extra keys ``source`` (the credit as written), ``source_office_code``, ``source_office_confidence``
-and ``cities``. Missing values are ``null`` or ``[]``.
+and ``cities``, and in each date ``kind`` ("day", "week", "month", "year", "span") and ``until`` (the last day
+of a longer period), since ``date`` alone is the first day of a month or year. Missing values are ``null``
+or ``[]``.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ class Analysis:
             ),
             "persons": [{"name": p.name, "role": p.role} for p in self.persons],
             "quotes": [{"speaker": q.speaker, "text": q.text} for q in self.quotes],
-            "dates": [{"text": d.text, "date": d.date.isoformat() if d.date else None} for d in self.dates],
+            "dates": [_date_json(d) for d in self.dates],
             "provinces": list(self.provinces),
             "organizations": list(self.organizations),
             "source": attribution.source if attribution else None,
@@ -69,6 +71,15 @@ class Analysis:
             "source_office_confidence": attribution.confidence if office and attribution else None,
             "cities": list(self.cities),
         }
+
+
+def _date_json(mention: DateMention) -> dict[str, Any]:
+    return {
+        "text": mention.text,
+        "date": mention.date.isoformat() if mention.date else None,
+        "kind": mention.kind,
+        "until": mention.until.isoformat() if mention.until else None,
+    }
 
 
 @cache

@@ -28,8 +28,10 @@ recognises one of the candidate spans, the best-scoring span wins; otherwise Y e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from ayneh.text import gazetteer as gz
 from ayneh.text.normalize import Normalized, normalize_with_offsets
 from ayneh.text.officematch import OfficeMatch, office_matcher
 from ayneh.text.registry import OfficeEntry, Registry
@@ -62,9 +64,28 @@ _CHANNEL = re.compile(
     r"|وب[ \u200c]?سایت|درگاه|پورتال"
     r"|ستاد خبری|واحد خبر|دفتر اطلاع[ \u200c]?رسانی|مرکز اطلاع[ \u200c]?رسانی|اداره اطلاع[ \u200c]?رسانی)"
 )
+# News outlets Persian credits name often (one line each: agencies, papers, broadcasters, foreign agencies).
+# Only used to see where a credit ends when no comma closes it; an outlet missing here is still read.
+_KNOWN_OUTLET_NAMES = (
+    "فارس", "ایسنا", "ایرنا", "مهر", "تسنیم", "ایلنا", "ایکنا", "شبستان", "پانا", "دانا", "برنا", "رسا", "میزان",
+    "موج", "صدا و سیما", "باشگاه خبرنگاران جوان", "باشگاه خبرنگاران", "خبرگزاری جمهوری اسلامی",
+    "کیهان", "اطلاعات", "همشهری", "جام جم", "شرق", "اعتماد", "خراسان", "آفتاب", "تابناک", "خبرآنلاین",
+    "خبر آنلاین", "فرانسه", "رویترز", "آسوشیتدپرس", "آسوشیتد پرس", "بی‌بی‌سی", "سی‌ان‌ان", "اسپوتنیک",
+    "آناتولی", "شینهوا", "ایتارتاس", "اینترفکس", "الجزیره", "العربیه",
+)  # fmt: skip
+_KNOWN_OUTLET = re.compile(
+    r"(?:(?:" + "|".join(sorted(_OUTLET_KINDS)) + r") )?"
+    r"(?:(?:" + "|".join(map(re.escape, sorted(_KNOWN_OUTLET_NAMES, key=len, reverse=True))) + r")(?![\w\u200c])"
+    r"|(?<=[\w\u200c] )[A-Za-z][\w.\-]*(?: [A-Za-z][\w.\-]*)*)"
+)
 # «به گزارش این خبرگزاری»، «با خبرنگار ما»: a self-reference names no outlet.
 _SELF_REFERENCE = frozenset({"ما", "این خبرگزاری", "این روزنامه", "این پایگاه", "این سایت", "این رسانه"})
 
+# Ranks and honorifics that only living people carry: a credit never contains them, a person's name starts.
+_LIVING_HONORIFICS = frozenset(
+    gz.fold_key(word)
+    for word in ("سردار", "سرلشکر", "سرتیپ", "سرهنگ", "دکتر", "مهندس", "حجت‌الاسلام", "آیت‌الله", "آقای", "خانم")
+)
 _MAX_OUTLET_WORDS = 6
 _MAX_SOURCE_WORDS = 25
 _MAX_CLAUSE_CHARS = 600
@@ -77,6 +98,7 @@ _DATELINE_OR_CREDIT = r" (?:و )?به نقل از | از | در "
 # «به گزارش X»: not «به گزارش‌ها» / «به گزارشی» (the lookahead wants a space or a comma after «گزارش»).
 _REPORT = re.compile(r"به گزارش(?=[ ،,])[ ،,]*")
 _REPORT_NAME = re.compile(rf"[^،,:;؛.!؟\n«»()\"]+?(?=\s*{_NAME_END}|{_DATELINE_OR_CREDIT}|\s*$)")
+_DATELINE = re.compile(r" (?:از|در) (?:شهرستان |استان )?[^\s،,:]+")
 _QUOTED_FROM = re.compile(r"(?:^|(?<=[\s،,]))به نقل از ")
 _CLAUSE_END = re.compile(r"[.!؟:\n]")
 _SOURCE_END = re.compile(r"[،,؛;]")
@@ -178,6 +200,22 @@ def attribution_in_normalized(normalized: Normalized, original: str, registry: R
     )
 
 
+def leading_credit_length(clause: str) -> int:
+    """How much of ``clause`` a leading «به گزارش X» credit takes, its dateline («از تبریز») included, when
+    that can be told — also without the comma that normally closes it («به گزارش خبرنگار خبرگزاری فارس
+    ابراهیمی گفت»); 0 when the clause opens otherwise or the credit runs on into a «به نقل از» source."""
+    report = _REPORT.match(clause)
+    name = _REPORT_NAME.match(clause, report.end()) if report else None
+    if name is None or _CHANNEL.match(name.group(0)):
+        return 0
+    outlet = _outlet_span(name.group(0), name.start())
+    if outlet is None:
+        return 0
+    dateline = _DATELINE.match(clause, outlet.end)
+    end = dateline.end() if dateline else outlet.end
+    return 0 if _QUOTED_FROM.match(clause, end + 1) else end
+
+
 def _first_report(body: str) -> re.Match[str] | None:
     """The first «به گزارش» that opens a sentence or paragraph («بنا به گزارش»، «با اشاره به گزارش» and
     the like are about a report, not a credit)."""
@@ -209,7 +247,14 @@ def _outlet_span(raw: str, start: int) -> _Span | None:
         else:
             while words and words[0][0] in _DESK_WORDS:
                 words = words[1:]
-    if not words or len(words) > _MAX_OUTLET_WORDS:
+    if not words:
+        return None
+    known = _KNOWN_OUTLET.match(raw, words[0][1])
+    if known is not None:
+        # A credit without its closing comma runs on into the story («... خبرگزاری فارس ابراهیمی صبح
+        # امروز ...»); a known outlet's name, or a Latin-script name after a kind word, ends it.
+        words = [w for w in words if w[1] < known.end()]
+    if len(words) > _MAX_OUTLET_WORDS:
         return None
     first, last = words[0], words[-1]
     name = raw[first[1] : last[1] + len(last[0])]
@@ -221,6 +266,9 @@ def _outlet_span(raw: str, start: int) -> _Span | None:
 def _source_from(body: str, start: int, clause_end: int, registry: Registry) -> tuple[_Span | None, OfficeMatch | None]:
     """The credited source that starts at ``start``: the registry-best comma-delimited span, else the span
     up to the first comma (see the module docstring)."""
+    person = _person_name_start(body, start, clause_end)
+    if person is not None:
+        clause_end = person  # «... روابط عمومی اتاق تعاون محمدرضا رمضانی، ...»: the credit ends before the name
     ends = [found.start() for found in _SOURCE_END.finditer(body, start, clause_end)]
     ends.append(clause_end)
     candidates = [_strip_span(body, start, end) for end in ends]
@@ -236,6 +284,31 @@ def _source_from(body: str, start: int, clause_end: int, registry: Registry) -> 
     if best is not None:
         return best
     return candidates[0], None
+
+
+def _person_name_start(body: str, start: int, end: int) -> int | None:
+    """Where a person's name starts in ``body[start:end]``: a rank or honorific of the living («سردار»،
+    «دکتر»، «آقای») or a common given name followed by another word — unless a word like «امام»، «حضرت»
+    or «خیابان» before it makes it part of an institution's or place's name. None if there is none."""
+    words = gz.scan(body)
+    strong, stop, named_after = gz.strong_first_names(), gz.stopwords(), gz.named_after_words()
+    index = bisect_left(words.starts, start)
+    while index < len(words) and words.starts[index] < end:
+        key = words.keys[index]
+        after_named = index > 0 and words.keys[index - 1] in named_after
+        if key in _LIVING_HONORIFICS:
+            return words.starts[index]
+        if (
+            key in strong
+            and not after_named
+            and index + 1 < len(words)
+            and words.starts[index + 1] < end
+            and words.gaps[index] == gz.Gap.SPACE
+            and words.keys[index + 1] not in stop
+        ):
+            return words.starts[index]
+        index += 1
+    return None
 
 
 def _strip_span(body: str, start: int, end: int) -> _Span | None:
