@@ -61,3 +61,18 @@ def test_it_reads_the_outlet_of_an_agency_interview(registry: Registry) -> None:
 def test_be_gozaresh_wins_over_the_other_forms(registry: Registry) -> None:
     text = "عنوان\nخبرگزاری ایرنا: خبر کوتاه.\nبه گزارش ایسنا، متن خبر."
     assert _outlet(text, registry) == "ایسنا"
+
+
+def test_a_known_outlet_ends_a_credit_that_has_no_comma(registry: Registry) -> None:
+    text = "به گزارش خبرنگار خبرگزاری ایسنا رضایی صبح امروز در همایش گفت: آماده‌ایم."
+    assert _outlet(text, registry) == "خبرگزاری ایسنا"
+
+
+def test_a_province_bureau_after_a_known_outlet_is_not_part_of_its_name(registry: Registry) -> None:
+    text = "به گزارش گروه اجتماعی خبرگزاری مهر استان یزد به نقل از روابط عمومی شهرداری، کار آغاز شد."
+    assert _outlet(text, registry) == "خبرگزاری مهر"
+
+
+def test_a_latin_name_after_an_outlet_kind_ends_the_credit(registry: Registry) -> None:
+    text = "به گزارش روزنامه Guardian مقامات انگلیسی اعلام کرده‌اند که طرح ادامه دارد."
+    assert _outlet(text, registry) == "روزنامه Guardian"

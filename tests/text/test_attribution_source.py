@@ -73,3 +73,24 @@ def test_a_source_line_closing_the_text_is_a_credit(registry: Registry) -> None:
 
 def test_a_quote_of_a_person_mid_text_is_not_a_credit(registry: Registry) -> None:
     assert find_attribution("این طرح به نقل از کارشناسان موفق بوده است.", registry) is None
+
+
+def test_a_source_without_its_comma_ends_before_a_persons_rank(registry: Registry) -> None:
+    text = "به گزارش ایسنا به نقل از پایگاه اطلاع رسانی پلیس سردار احمد رضایی رئیس پلیس گفت: بله."
+    found = find_attribution(text, registry)
+    assert found is not None
+    assert found.source == "پایگاه اطلاع رسانی پلیس"
+
+
+def test_a_source_without_its_comma_ends_before_a_given_name(registry: Registry) -> None:
+    text = "به گزارش ایسنا به نقل از روابط عمومی اتاق بازرگانی محمدرضا کریمی، دبیر اتاق گفت: بله."
+    found = find_attribution(text, registry)
+    assert found is not None
+    assert found.source == "روابط عمومی اتاق بازرگانی"
+
+
+def test_a_given_name_inside_an_institutions_name_stays_in_the_source(registry: Registry) -> None:
+    text = "به گزارش ایسنا به نقل از روابط عمومی بیمارستان امام رضا، بخش جدید افتتاح شد."
+    found = find_attribution(text, registry)
+    assert found is not None
+    assert found.source == "روابط عمومی بیمارستان امام رضا"

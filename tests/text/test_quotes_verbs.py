@@ -45,3 +45,8 @@ def test_nouns_that_look_like_verbs_open_nothing() -> None:
 
 def test_a_verb_of_saying_without_colon_or_ke_opens_nothing() -> None:
     assert find_quotes("وی این مطلب را گفت و رفت.", []) == []
+
+
+def test_ke_after_a_verb_with_an_object_is_a_relative_clause_not_a_quote() -> None:
+    text = "وی تعداد پروازها را سه هزار پرواز اعلام کرد که ۳۰۰ پرواز آن خارجی بود."
+    assert find_quotes(text, []) == []
