@@ -36,8 +36,8 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class IndicatorInline(admin.TabularInline):
     model = Indicator
-    fields = ["code", "name", "axis", "weight", "source", "direction", "unit", "targets", "computer"]
-    readonly_fields = fields
+    fields = ("code", "name", "axis", "weight", "source", "direction", "unit", "targets", "computer")
+    readonly_fields = ("code", "name", "axis", "weight", "source", "direction", "unit", "targets", "computer")
     extra = 0
     can_delete = False
     show_change_link = False

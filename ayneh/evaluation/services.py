@@ -44,12 +44,11 @@ from ayneh.evaluation.models import (
     Objection,
     ObjectionStatus,
     Period,
-    PeriodKind,
     PeriodStatus,
     RankingSnapshot,
     Source,
 )
-from ayneh.evaluation.periods import jalali_period_bounds, period_code
+from ayneh.evaluation.periods import PeriodKind, jalali_period_bounds, period_code
 from ayneh.evaluation.ranking import ranking_build
 from ayneh.evaluation.scoring import indicator_score, rubric_score, scaled_target
 from ayneh.evaluation.snapshots import content_hash, diff_is_empty, snapshot_diff
@@ -591,7 +590,8 @@ def objection_file(*, period: Period, office: Office, indicator: Indicator, text
     if not text:
         raise ValidationError({"text": _("Say what is wrong with the score.")})
     deadline = objection_deadline(period=period)
-    if deadline is None:
+    latest = selectors.snapshot_latest(period=period)
+    if deadline is None or latest is None:
         raise ObjectionWindowClosed(_("The period's ranking is not published yet."))
     if timezone.now() > deadline:
         raise ObjectionWindowClosed(_("The objection window of this period has closed."))
@@ -600,7 +600,7 @@ def objection_file(*, period: Period, office: Office, indicator: Indicator, text
             period=period,
             office=office,
             indicator=indicator,
-            snapshot=selectors.snapshot_latest(period=period),
+            snapshot=latest,
             text=text,
             filed_by=actor,
         )

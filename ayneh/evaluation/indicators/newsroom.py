@@ -52,8 +52,12 @@ def news_timeliness(*, office: Office, window: PeriodWindow, params: Mapping[str
         .filter(event__isnull=False)
         .values_list("uuid", "published_at", "event__starts_at")
     )
-    timely = [key for key, published_at, starts_at in rows if published_at - starts_at <= limit]
-    late = [key for key, published_at, starts_at in rows if published_at - starts_at > limit]
+    timely: list[Any] = []
+    late: list[Any] = []
+    for key, published_at, starts_at in rows:
+        if published_at is None:  # excluded by the query; typed as optional on the model
+            continue
+        (timely if published_at - starts_at <= limit else late).append(key)
     actual = share(len(timely), len(rows))
     if actual is None:
         return None
