@@ -307,6 +307,13 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def not_surnames() -> frozenset[str]:
+    """Adjectives and nouns in «ی» that a rare given name before them does not make a name
+    (data/not_surnames.txt)."""
+    return _key_set("not_surnames.txt")
+
+
+@cache
 def stopwords() -> frozenset[str]:
     """Function words, common verbs and time words (data/stopwords.txt)."""
     return _key_set("stopwords.txt")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from ayneh.text import gazetteer as gz
 from ayneh.text.gazetteer import Gap, Scan
@@ -27,6 +28,8 @@ from ayneh.text.gazetteer import Gap, Scan
 MAX_ROLE_WORDS = 14
 MAX_ROLE_LOOKBACK = 14  # how far before a name a title may start
 _SENTENCE_WINDOW = 60  # words searched for a verb of saying after a sentence-initial title
+_JOINED_PREFIXES = ("سید", "سیده")
+_PLURAL_SUFFIX = "\u200cها"  # «طرح‌های»: a plural noun is never a surname
 _VERB_PREFIXES = ("می\u200c", "نمی\u200c", "می ", "نمی ")
 _BEFORE_DR_MAJLIS = {"مجلس"}  # «نماینده مردم اهواز در مجلس ...»: «در» stays inside the role
 _WEAK, _STRONG = 1, 2  # how firmly a title next to a name backs it up
@@ -105,7 +108,7 @@ def _read_names(words: Scan) -> list[_Mention]:
     mentions: list[_Mention] = []
     after = 0
     for i, key in enumerate(words.keys):
-        if i < after or key not in openers:
+        if i < after or (key not in openers and not key.startswith(_JOINED_PREFIXES)):
             continue
         mention = _read_name_at(words, i)
         if mention is not None:
@@ -138,7 +141,7 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
     if has_prefix:
         j += 1
     given: list[int] = []
-    if j < n and keys[j] in gz.first_names():
+    if j < n and (keys[j] in gz.first_names() or _is_prefixed_given_name(keys[j])):
         given.append(j)
         j += 1
         # A given name written in two words («محمد رضا»، «علی اکبر») has a common name as its second word.
@@ -164,7 +167,8 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
     if end < n and gaps[end - 1] == Gap.SPACE and keys[end] in gz.surname_parts():
         end += 1
     common = bool(given) and keys[given[0]] in gz.strong_first_names()
-    shaped = _looks_like_surname(keys[end - 1])
+    # An adjective or noun in «ی» is no surname: «مصلح جهانی»، «هادی روستایی».
+    shaped = _looks_like_surname(keys[end - 1]) and keys[surname_start] not in gz.not_surnames()
     if not (honorific or common or shaped):
         return None  # a rare "given name" before an ordinary word: «آذرخش هرمزگان»
     identity = tuple(keys[k] for k in given) + tuple(keys[surname_start:end])
@@ -179,12 +183,18 @@ def _named_after_something(words: Scan, i: int) -> bool:
     return k >= 0 and words.gaps[k] <= Gap.QUOTE and words.keys[k] in gz.named_after_words()
 
 
+def _is_prefixed_given_name(key: str) -> bool:
+    """«سیدمحمدباقر»: a descent title written joined to a given name."""
+    return any(key.startswith(p) and key[len(p) :] in gz.first_names() for p in _JOINED_PREFIXES)
+
+
 def _plausible_surname(words: Scan, k: int) -> bool:
     """Whether word k can be a surname at all: not a function word, verb, title, place or the like."""
     key = words.keys[k]
     return (
         len(key) >= 2
         and not words.word(k).startswith(_VERB_PREFIXES)
+        and _PLURAL_SUFFIX not in words.word(k)
         and key not in gz.stopwords()
         and key not in gz.title_index().firsts
         and key not in gz.org_head_index().firsts
@@ -323,12 +333,33 @@ def _group(words: Scan, mentions: list[_Mention]) -> list[_Entity]:
     for k in [k for k, key in enumerate(words.keys) if key in by_surname]:
         if k not in covered and _is_bare_surname_subject(words, k):
             by_surname[words.keys[k]].positions.append(k)
+    owner = {id(m): e for e in entities.values() for m in e.mentions}
+    backed = {id(e) for e in entities.values() if _is_backed(words, e)}
+    # A name listed next to a backed one («علی کریمی، بردیا خیاطیان و امید داوری») is a name too: walk
+    # the lists forwards and backwards so the backing spreads along them.
+    pairs = list(pairwise(mentions))
+    for source, target in [*pairs, *((b, a) for a, b in reversed(pairs))]:
+        a, b = (source, target) if source.first < target.first else (target, source)
+        if id(owner[id(source)]) in backed and _listed_together(words, a, b):
+            backed.add(id(owner[id(target)]))
     result = []
     for entity in entities.values():
-        if _is_backed(words, entity):
+        if id(entity) in backed:
             entity.positions.sort()
             result.append(entity)
     return result
+
+
+def _listed_together(words: Scan, a: _Mention, b: _Mention) -> bool:
+    """Whether mention b follows mention a in a list: after a comma, or after «و»."""
+    if b.first == a.end:
+        return words.gaps[a.end - 1] == Gap.COMMA
+    return (
+        b.first == a.end + 1
+        and words.keys[a.end] == "و"
+        and words.gaps[a.end - 1] <= Gap.COMMA
+        and words.gaps[a.end] == Gap.SPACE
+    )
 
 
 def _is_bare_surname_subject(words: Scan, k: int) -> bool:

@@ -52,3 +52,12 @@ def test_a_rare_given_name_needs_context_to_count() -> None:
 def test_a_common_given_name_before_an_unusual_surname_needs_a_title() -> None:
     assert _names("زمان باید بگذرد تا نقشه حاج قاسم مشخص شود.") == []
     assert _names("محمدباقر قالیباف رئیس مجلس شورای اسلامی گفت: بله.") == ["محمدباقر قالیباف"]
+
+
+def test_a_rare_given_name_listed_beside_a_backed_name_counts() -> None:
+    text = "بردیا خیاطیان، امید داوری، میلاد گودرزی و محمد آخوندزاده بازیکنان تیم هستند."
+    assert _names(text) == ["بردیا خیاطیان", "امید داوری", "میلاد گودرزی", "محمد آخوندزاده"]
+
+
+def test_a_descent_title_written_joined_to_the_given_name_is_read() -> None:
+    assert _names("حجت‌الاسلام سیدمحمدباقر عبادی در جلسه شرکت کرد.") == ["سیدمحمدباقر عبادی"]
