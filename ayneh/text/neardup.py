@@ -12,12 +12,16 @@ in one outlet's template, which share only their boilerplate. The length floor k
 phrase from being "contained" in every long article: a text must hold at least a quarter of the other's
 shingles to score 1.
 
-``NearDuplicateIndex`` answers the question for a stream of articles in sub-linear time. It keeps, per
-article, a containment sketch of at most ``sample_size`` sampled shingles (``minhash``) in an inverted
-index (sampled shingle key → articles), so a query touches only the articles that share a sampled
-shingle with it. The sketch counts also *confirm* the match: the share of sampled shingles in common is
-an unbiased estimate of the overlap score above, so no text needs to be kept. Shingles found in more than
-``max_postings`` indexed articles are agency boilerplate, not evidence, and are skipped.
+``NearDuplicateIndex`` answers the question for a stream of articles in sub-linear time, keeping two
+containment samples per article (``minhash``) and never its text:
+
+1. *Candidates*: at most ``sample_size`` sampled shingles per article in an inverted index (sampled
+   shingle key → articles), so a query touches only the articles that share a sampled shingle with it.
+   Their rough estimate of the overlap score must reach half the threshold. Shingles found in more than
+   ``max_postings`` indexed articles are agency boilerplate, not evidence, and are skipped.
+2. *Confirmation*: at most ``confirm_size`` 16-bit shingle fingerprints per article give the overlap score
+   itself — exactly for articles of up to ``confirm_size`` distinct shingles (a typical news story), from
+   a large consistent sample for longer ones — and the threshold is applied to it.
 
 The inverted index is a log-structured merge of sorted numpy runs: a batch of articles becomes a new
 sorted run, runs of similar size are merged, and a query does one binary search per run for all its keys
@@ -34,13 +38,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ayneh.text.minhash import DEFAULT_SAMPLE_SIZE, MAX_LEVEL, Sketches, sketch_batch
+from ayneh.text.minhash import DEFAULT_CONFIRM_SIZE, DEFAULT_SAMPLE_SIZE, MAX_LEVEL, Sketches, sketch_batch
 from ayneh.text.shingles import shingle_batch, shingle_set
 
 DEFAULT_THRESHOLD = 0.5
 LENGTH_FLOOR = 0.25
 DEFAULT_MAX_POSTINGS = 1_000
 BATCH_SIZE = 512
+# A candidate's index samples must estimate at least this share of the threshold before it is confirmed:
+# they are few, so their estimate is rough, and a true version must not be lost to it.
+_CANDIDATE_SHARE = 0.5
 _MERGE_RATIO = 2  # merge the last two runs while the older one is at most this many times the newer
 
 
@@ -131,7 +138,7 @@ class _PostingRuns:
 
 @dataclass(frozen=True, slots=True)
 class _Matches:
-    """Confirmed matches of a batch: text ``query[i]`` of the batch matches document ``target[i]``."""
+    """Matches of a batch: text ``query[i]`` of the batch matches document ``target[i]`` with ``score[i]``."""
 
     query: np.ndarray  # int64, batch positions
     target: np.ndarray  # int64, document numbers
@@ -142,36 +149,118 @@ class _Matches:
         return cls(*(np.concatenate([getattr(p, name) for p in parts]) for name in ("query", "target", "score")))
 
 
-def _confirm(
-    sketches: Sketches,
-    sample: np.ndarray,
-    target: np.ndarray,
-    target_level: np.ndarray,
-    target_counts: np.ndarray,
-    threshold: float,
-) -> _Matches:
-    """Score every (text, document) pair that shares the sampled shingles ``sample[i]`` ↔ ``target[i]``,
-    at the pair's common level (``minhash``), and keep those scoring at least ``threshold``."""
-    query = sketches.sample_text[sample]
-    level = np.maximum(sketches.text_level[query], target_level[target])
-    counted = sketches.sample_level[sample] >= level
-    stride = np.int64(len(target_level))
+@dataclass(frozen=True, slots=True)
+class _Samples:
+    """The per-document sketch data that scoring reads, for a sketched batch or for the whole index."""
+
+    index_level: np.ndarray  # uint8
+    fingerprints: np.ndarray  # uint16
+    fingerprint_start: np.ndarray  # int64, one more than the documents
+    fingerprint_level: np.ndarray  # uint8
+    level_counts: np.ndarray  # uint16, (documents, MAX_LEVEL + 1)
+
+    @classmethod
+    def of(cls, sketches: Sketches) -> _Samples:
+        return cls(
+            sketches.text_level,
+            sketches.fingerprints,
+            sketches.fingerprint_start,
+            sketches.fingerprint_level,
+            sketches.level_counts,
+        )
+
+
+def _candidates(
+    queries: Sketches, sample: np.ndarray, target: np.ndarray, targets: _Samples, min_score: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The (batch text, document) pairs whose index samples, compared at the pair's common level, estimate
+    an overlap score of at least ``min_score``; ``sample[i]`` ↔ ``target[i]`` are their shared samples."""
+    query = queries.sample_text[sample]
+    level = np.maximum(queries.text_level[query], targets.index_level[target])
+    counted = queries.sample_level[sample] >= level
+    stride = np.int64(len(targets.index_level))
     pairs, shared = np.unique(query[counted] * stride + target[counted].astype(np.int64), return_counts=True)
     query, target = np.divmod(pairs, stride)
-    level = np.maximum(sketches.text_level[query], target_level[target]).astype(np.int64)
-    score = overlap_score(shared, sketches.level_counts[query, level], target_counts[target, level])
-    confirmed = score >= threshold
-    return _Matches(query[confirmed], target[confirmed], score[confirmed])
+    level = np.maximum(queries.text_level[query], targets.index_level[target]).astype(np.int64)
+    score = overlap_score(shared, queries.level_counts[query, level], targets.level_counts[target, level])
+    kept = score >= min_score
+    return query[kept], target[kept]
+
+
+def _prefixes(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``values[starts[i]:starts[i] + lengths[i]]`` for every i, concatenated, with the i of each element."""
+    owner = np.repeat(np.arange(len(starts), dtype=np.int64), lengths)
+    first = np.cumsum(lengths) - lengths
+    return values[starts[owner] + np.arange(len(owner)) - first[owner]], owner
+
+
+def _confirmed_scores(queries: _Samples, query: np.ndarray, targets: _Samples, target: np.ndarray) -> np.ndarray:
+    """The overlap score of each (query[i], target[i]) pair from their confirmation samples, compared at the
+    pair's common level: exact when both texts kept every shingle, a close estimate otherwise."""
+    level = np.maximum(queries.fingerprint_level[query], targets.fingerprint_level[target]).astype(np.int64)
+    query_size = queries.level_counts[query, level].astype(np.int64)
+    target_size = targets.level_counts[target, level].astype(np.int64)
+    query_values, query_pair = _prefixes(
+        queries.fingerprints,
+        queries.fingerprint_start[query],
+        np.minimum(query_size, np.diff(queries.fingerprint_start)[query]),
+    )
+    target_values, target_pair = _prefixes(
+        targets.fingerprints,
+        targets.fingerprint_start[target],
+        np.minimum(target_size, np.diff(targets.fingerprint_start)[target]),
+    )
+    # Key = pair, fingerprint, side. After sorting, a fingerprint held by both sides of one pair shows up as
+    # two neighbouring keys that differ only in the side bit; repeats of a fingerprint count at most as
+    # often as the side that has fewer.
+    keys = np.concatenate(
+        [
+            (query_pair << 17) | (query_values.astype(np.int64) << 1),
+            (target_pair << 17) | (target_values.astype(np.int64) << 1) | 1,
+        ]
+    )
+    unique, counts = np.unique(keys, return_counts=True)
+    both = (unique[1:] >> 1) == (unique[:-1] >> 1)
+    shared = np.bincount(
+        unique[1:][both] >> 17, weights=np.minimum(counts[1:], counts[:-1])[both], minlength=len(query)
+    )
+    return overlap_score(shared, query_size, target_size)
+
+
+class _Column:
+    """A numpy array that grows at its end (capacity doubles), for the per-document arrays of the index."""
+
+    def __init__(self, dtype: type[np.generic], width: int | None = None) -> None:
+        shape = (0,) if width is None else (0, width)
+        self._data = np.zeros(shape, dtype=dtype)
+        self._size = 0
+
+    def extend(self, values: np.ndarray) -> None:
+        needed = self._size + len(values)
+        if needed > len(self._data):
+            grown = np.zeros((max(needed, 2 * len(self._data), 1024), *self._data.shape[1:]), dtype=self._data.dtype)
+            grown[: self._size] = self._data[: self._size]
+            self._data = grown
+        self._data[self._size : needed] = values
+        self._size = needed
+
+    @property
+    def values(self) -> np.ndarray:
+        return self._data[: self._size]
+
+    @property
+    def nbytes(self) -> int:
+        return self._data.nbytes
 
 
 class NearDuplicateIndex:
     """Articles seen so far, to find the earlier versions of a new one (module docstring).
 
     ``add(doc_id, text)`` remembers an article (ids are labels: adding one id twice keeps both entries);
-    ``query(text)`` returns ``(doc_id, score)`` for every remembered article whose estimated overlap score
-    with ``text`` is at least ``threshold``, best first. ``add_many`` / ``query_many`` do the same for many
-    texts at once and are much faster per text. Memory per article: its id, at most ``sample_size`` × 8
-    bytes of postings and 27 bytes of counts — never its text.
+    ``query(text)`` returns ``(doc_id, score)`` for every remembered article whose overlap score with
+    ``text`` is at least ``threshold``, best first. ``add_many`` / ``query_many`` do the same for many texts
+    at once and are much faster per text. Memory per article: its id, at most ``sample_size`` × 8 bytes of
+    postings, at most ``confirm_size`` × 2 bytes of fingerprints and 36 bytes of counts — never its text.
     """
 
     def __init__(
@@ -179,15 +268,21 @@ class NearDuplicateIndex:
         *,
         threshold: float = DEFAULT_THRESHOLD,
         sample_size: int = DEFAULT_SAMPLE_SIZE,
+        confirm_size: int = DEFAULT_CONFIRM_SIZE,
         max_postings: int = DEFAULT_MAX_POSTINGS,
     ) -> None:
         self.threshold = threshold
         self.sample_size = sample_size
+        self.confirm_size = confirm_size
         self.max_postings = max_postings
         self._ids: list[str] = []
         self._postings = _PostingRuns()
-        self._text_level = np.zeros(0, dtype=np.uint8)
-        self._level_counts = np.zeros((0, MAX_LEVEL + 1), dtype=np.uint16)
+        self._index_level = _Column(np.uint8)
+        self._fingerprints = _Column(np.uint16)
+        self._fingerprint_start = _Column(np.int64)
+        self._fingerprint_start.extend(np.zeros(1, dtype=np.int64))
+        self._fingerprint_level = _Column(np.uint8)
+        self._level_counts = _Column(np.uint16, MAX_LEVEL + 1)
         self._pending: list[tuple[str, str]] = []
 
     def __len__(self) -> int:
@@ -195,9 +290,16 @@ class NearDuplicateIndex:
 
     @property
     def nbytes(self) -> int:
-        """Bytes held in numpy arrays (postings and counts); the ids list comes on top."""
+        """Bytes held in numpy arrays (postings, fingerprints, counts); the ids list comes on top."""
         self._flush()
-        return self._postings.nbytes + self._text_level.nbytes + self._level_counts[: len(self._ids)].nbytes
+        columns = (
+            self._index_level,
+            self._fingerprints,
+            self._fingerprint_start,
+            self._fingerprint_level,
+            self._level_counts,
+        )
+        return self._postings.nbytes + sum(column.nbytes for column in columns)
 
     def add(self, doc_id: str, text: str) -> None:
         self._pending.append((doc_id, text))
@@ -229,7 +331,7 @@ class NearDuplicateIndex:
     # --- batches -------------------------------------------------------------------------------------------
 
     def _sketch(self, texts: Sequence[str]) -> Sketches:
-        return sketch_batch(shingle_batch(texts), sample_size=self.sample_size)
+        return sketch_batch(shingle_batch(texts), sample_size=self.sample_size, confirm_size=self.confirm_size)
 
     def _flush(self) -> None:
         if self._pending:
@@ -237,27 +339,39 @@ class NearDuplicateIndex:
             self._pending = []
             self._append(ids, self._sketch(texts))
 
+    def _samples(self) -> _Samples:
+        return _Samples(
+            self._index_level.values,
+            self._fingerprints.values,
+            self._fingerprint_start.values,
+            self._fingerprint_level.values,
+            self._level_counts.values,
+        )
+
     def _append(self, ids: Sequence[str], sketches: Sketches) -> None:
         """Remember a sketched batch; its texts get the next document numbers, in order."""
         first = len(self._ids)
         self._ids.extend(ids)
         self._postings.add(sketches.sample_key, sketches.sample_text + first)
-        needed = len(self._ids)
-        if needed > len(self._text_level):
-            capacity = max(needed, 2 * len(self._text_level), BATCH_SIZE)
-            self._text_level = np.resize(self._text_level, capacity)
-            self._level_counts = np.resize(self._level_counts, (capacity, MAX_LEVEL + 1))
-        self._text_level[first:needed] = sketches.text_level
-        self._level_counts[first:needed] = sketches.level_counts
+        self._index_level.extend(sketches.text_level)
+        self._fingerprint_start.extend(sketches.fingerprint_start[1:] + len(self._fingerprints.values))
+        self._fingerprints.extend(sketches.fingerprints)
+        self._fingerprint_level.extend(sketches.fingerprint_level)
+        self._level_counts.extend(sketches.level_counts)
+
+    def _confirm(self, sketches: Sketches, query: np.ndarray, target: np.ndarray, targets: _Samples) -> _Matches:
+        score = _confirmed_scores(_Samples.of(sketches), query, targets, target)
+        confirmed = score >= self.threshold
+        return _Matches(query[confirmed], target[confirmed], score[confirmed])
 
     def _match_indexed(self, sketches: Sketches) -> _Matches:
         """Confirmed matches of a sketched batch against the remembered articles."""
         order = np.argsort(sketches.sample_key, kind="stable")
         search = self._postings.search(sketches.sample_key[order])
         positions, docs = self._postings.postings(search, search.frequency <= self.max_postings)
-        return _confirm(
-            sketches, order[positions], docs, self._text_level, self._level_counts, threshold=self.threshold
-        )
+        samples = self._samples()
+        query, target = _candidates(sketches, order[positions], docs, samples, _CANDIDATE_SHARE * self.threshold)
+        return self._confirm(sketches, query, target, samples)
 
     def _match_within(self, sketches: Sketches) -> _Matches:
         """Confirmed matches of each text of a sketched batch against the texts before it in the batch
@@ -271,14 +385,11 @@ class NearDuplicateIndex:
         positions, targets = batch.postings(search, frequency <= self.max_postings)
         sample = order[positions]
         earlier = targets < sketches.sample_text[sample]
-        return _confirm(
-            sketches,
-            sample[earlier],
-            targets[earlier],
-            sketches.text_level,
-            sketches.level_counts,
-            threshold=self.threshold,
+        samples = _Samples.of(sketches)
+        query, target = _candidates(
+            sketches, sample[earlier], targets[earlier], samples, _CANDIDATE_SHARE * self.threshold
         )
+        return self._confirm(sketches, query, target, samples)
 
     def _best_earlier_versions(self, sketches: Sketches) -> np.ndarray:
         """For each text of a sketched batch not yet remembered, the document number of the remembered article
@@ -302,7 +413,6 @@ def group_documents(
     items: Iterable[tuple[str, str]],
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    sample_size: int = DEFAULT_SAMPLE_SIZE,
 ) -> Iterator[tuple[str, str]]:
     """Yield ``(id, group)`` for every ``(id, text)`` of ``items``, in input order, streaming.
 
@@ -312,7 +422,7 @@ def group_documents(
     already: a late article that resembles two groups joins one. Deterministic: the same items give the
     same groups. Keeps per article what ``NearDuplicateIndex`` keeps plus one number, never the text.
     """
-    index = NearDuplicateIndex(threshold=threshold, sample_size=sample_size)
+    index = NearDuplicateIndex(threshold=threshold)
     head = array("q")  # document number → document number of the first article of its group
     for batch in itertools.batched(items, BATCH_SIZE):
         ids, texts = zip(*batch, strict=True)
