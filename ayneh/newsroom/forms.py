@@ -51,9 +51,10 @@ class ReleaseForm(forms.Form):
         label=_("Body"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 14}),
+        # Django renders help text as HTML: it names the formatting instead of quoting tags.
         help_text=_(
-            "Separate paragraphs with a blank line. Basic formatting is allowed: <strong>, <em>, lists, "
-            "headings <h2>/<h3>, quotations and links; anything else is removed when saving."
+            "Separate paragraphs with a blank line. Basic HTML formatting is allowed (bold, italic, lists, "
+            "subheadings, quotations and links); anything else is removed when saving."
         ),
     )
     photo = forms.FileField(
@@ -65,7 +66,9 @@ class ReleaseForm(forms.Form):
     )
     remove_photo = forms.BooleanField(label=_("Remove the current photo"), required=False)
     tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=_("Separate tags with commas."))
-    event = EventChoiceField(label=_("Event"), queryset=Event.objects.none(), required=False)
+    event = EventChoiceField(
+        label=_("Event"), queryset=Event.objects.none(), required=False, empty_label=_("No linked event")
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args: Any, user: Any, office: Office | None = None, **kwargs: Any) -> None:
@@ -127,9 +130,11 @@ class NoteForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
-    def __init__(self, *args: Any, note_required: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, note_label: Any = None, note_required: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["note"].required = note_required
+        if note_label is not None:
+            self.fields["note"].label = note_label
 
 
 class AttachmentForm(forms.Form):

@@ -180,9 +180,11 @@ def release_detail(request: HttpRequest, key: uuid.UUID) -> HttpResponse:
         "may_withdraw": may_review and release.status == ReleaseStatus.PUBLISHED,
         "may_attach": may_edit,
         "submit_form": NoteForm(initial=version),
-        "changes_form": NoteForm(initial=version, note_required=True, prefix="changes"),
-        "publish_form": NoteForm(initial=version, prefix="publish"),
-        "withdraw_form": NoteForm(note_required=True, prefix="withdraw"),
+        "changes_form": NoteForm(
+            initial=version, note_required=True, prefix="changes", note_label=_("What should change?")
+        ),
+        "publish_form": NoteForm(initial=version, prefix="publish", note_label=_("Note for the history (optional)")),
+        "withdraw_form": NoteForm(note_required=True, prefix="withdraw", note_label=_("Why is it withdrawn?")),
         "attachment_form": AttachmentForm(),
     }
     return render(request, "newsroom/release_detail.html", context)
