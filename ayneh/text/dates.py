@@ -43,7 +43,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import jdatetime
 
@@ -210,6 +211,9 @@ def _direction(word: str) -> int:
 # --- Calendar arithmetic. ----------------------------------------------------------------------------------
 
 
+# jdatetime objects are slow to build (each reads locale settings), and the same few days and references come
+# up again and again in a corpus, so the conversions are cached.
+@lru_cache(maxsize=4096)
 def _jalali(year: int, month: int, day: int) -> dt.date | None:
     """The Gregorian date of a Solar Hijri day, or None if that day does not exist."""
     try:
@@ -218,22 +222,32 @@ def _jalali(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=1024)
+def _solar(day: dt.date) -> tuple[int, int, int]:
+    """(year, month, day) in the Solar Hijri calendar."""
+    j = jdatetime.date.fromgregorian(date=day)
+    return j.year, j.month, j.day
+
+
+@lru_cache(maxsize=1024)
+def _first_day(year: int, month: int) -> dt.date:
+    return jdatetime.date(year, month, 1).togregorian()
+
+
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
-    first = jdatetime.date(year, month, 1)
-    next_first = jdatetime.date(year + month // 12, month % 12 + 1, 1)
-    return first.togregorian(), next_first.togregorian() - dt.timedelta(days=1)
+    return _first_day(year, month), _first_day(year + month // 12, month % 12 + 1) - dt.timedelta(days=1)
 
 
 def _year_range(year: int) -> tuple[dt.date, dt.date]:
-    return jdatetime.date(year, 1, 1).togregorian(), jdatetime.date(year + 1, 1, 1).togregorian() - dt.timedelta(days=1)
+    return _first_day(year, 1), _first_day(year + 1, 1) - dt.timedelta(days=1)
 
 
 def _shift_months(reference: dt.date, months: int) -> dt.date:
     """``reference`` moved by whole Solar Hijri months, the day clamped to the month's length."""
-    j = jdatetime.date.fromgregorian(date=reference)
-    year, month_index = divmod(j.year * 12 + (j.month - 1) + months, 12)
+    ref_year, ref_month, ref_day = _solar(reference)
+    year, month_index = divmod(ref_year * 12 + (ref_month - 1) + months, 12)
     first, last = _month_range(year, month_index + 1)
-    return jdatetime.date(year, month_index + 1, min(j.day, (last - first).days + 1)).togregorian()
+    return first + dt.timedelta(days=min(ref_day, (last - first).days + 1) - 1)
 
 
 def _week_start(day: dt.date) -> dt.date:
@@ -250,7 +264,7 @@ def _two_digit_year(yy: int, reference: dt.date | None) -> int:
     """13yy or 14yy: the one nearer the reference's year; without a reference, 1350–1449."""
     if reference is None:
         return 1300 + yy if yy >= 50 else 1400 + yy
-    ref_year = jdatetime.date.fromgregorian(date=reference).year
+    ref_year = _solar(reference)[0]
     return min((1300 + yy, 1400 + yy), key=lambda y: abs(y - ref_year))
 
 
@@ -282,7 +296,7 @@ def _resolve_day(
         return date, None
     if reference is None:
         return None, f"no year given and no reference date: {_NO_REFERENCE}"
-    ref_year = jdatetime.date.fromgregorian(date=reference).year
+    ref_year = _solar(reference)[0]
     candidates = [(y, _jalali(y, month, day)) for y in (ref_year - 1, ref_year, ref_year + 1)]
     if weekday is not None:
         matching = [date for _, date in candidates if date is not None and _weekday_of(date) == weekday]
@@ -292,7 +306,10 @@ def _resolve_day(
     # The nearest year by a day that exists in every month (the 29th), then the real day must exist in it.
     nearest = min(
         (y for y, _ in candidates),
-        key=lambda y: (abs((jdatetime.date(y, month, min(day, 29)).togregorian() - reference).days), y > ref_year),
+        key=lambda y: (
+            abs((_first_day(y, month) + dt.timedelta(days=min(day, 29) - 1) - reference).days),
+            y > ref_year,
+        ),
     )
     date = dict(candidates)[nearest]
     if date is None:
@@ -312,7 +329,7 @@ def _year_of(m: re.Match[str], reference: dt.date | None) -> tuple[int | None, s
     offset = {"امسال": 0, "پارسال": -1}.get(m["relyear"])
     if offset is None:
         offset = _direction(_WORD_GAP.split(m["relyear"])[-1])
-    return jdatetime.date.fromgregorian(date=reference).year + offset, None
+    return _solar(reference)[0] + offset, None
 
 
 def _starts_word(text: str, index: int) -> bool:
@@ -364,7 +381,7 @@ def _month_mention(
         if reference is None:
             error = f"no year given and no reference date: {_NO_REFERENCE}"
         else:
-            ref_year = jdatetime.date.fromgregorian(date=reference).year
+            ref_year = _solar(reference)[0]
             year = min(
                 (ref_year - 1, ref_year, ref_year + 1),
                 key=lambda y: abs((_month_range(y, month)[0] - reference).days),
@@ -518,12 +535,12 @@ def _calendar_unit(unit: str, offset: int, reference: dt.date) -> tuple[dt.date,
     if unit == "هفته":
         start = _week_start(reference) + dt.timedelta(weeks=offset)
         return start, None, start + dt.timedelta(days=6), "week"
-    j = jdatetime.date.fromgregorian(date=reference)
+    ref_year, ref_month, _ = _solar(reference)
     if unit == "ماه":
-        year, month = divmod(j.year * 12 + j.month - 1 + offset, 12)
+        year, month = divmod(ref_year * 12 + ref_month - 1 + offset, 12)
         first, last = _month_range(year, month + 1)
         return first, None, last, "month"
-    first, last = _year_range(j.year + offset)
+    first, last = _year_range(ref_year + offset)
     return first, None, last, "year"
 
 
@@ -532,9 +549,19 @@ _FINDERS = (_months, _digit_dates, _years, _weekdays, _relative)
 
 def find_dates(text: str, *, reference: dt.date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against ``reference`` (see the module
-    docstring). Where two expressions overlap, the one that starts first wins, then the longer."""
+    docstring). Spans and ``DateMention.text`` refer to ``text`` as given."""
     normalized = normalize_with_offsets(text)
-    found = [f for finder in _FINDERS for f in finder(normalized.text, reference)]
+    mentions = []
+    for mention in find_dates_in_normalized(normalized.text, reference=reference):
+        start, end = normalized.to_original(mention.start, mention.end)
+        mentions.append(replace(mention, text=text[start:end], start=start, end=end))
+    return mentions
+
+
+def find_dates_in_normalized(text: str, *, reference: dt.date | None = None) -> list[DateMention]:
+    """``find_dates`` for text that already is ``normalize()`` output (saves normalising it again); spans
+    refer to ``text``. Where two expressions overlap, the one that starts first wins, then the longer."""
+    found = [f for finder in _FINDERS for f in finder(text, reference)]
     found.sort(key=lambda f: (f.start, -f.end))
     mentions: list[DateMention] = []
     taken_until = 0
@@ -542,8 +569,6 @@ def find_dates(text: str, *, reference: dt.date | None = None) -> list[DateMenti
         if f.start < taken_until:
             continue
         taken_until = f.end
-        if f.kind == "vague":
-            continue
-        start, end = normalized.to_original(f.start, f.end)
-        mentions.append(DateMention(text[start:end], start, end, f.date, f.error, f.until, f.kind))
+        if f.kind != "vague":
+            mentions.append(DateMention(text[f.start : f.end], f.start, f.end, f.date, f.error, f.until, f.kind))
     return mentions
