@@ -32,6 +32,7 @@ SEED_ID = "seed"
 SEED_PUBLISHED = datetime.date(2021, 5, 22)
 
 SEED = 1400
+HELD_OUT_SEED = 1401
 PER_STRATUM = 4
 MIN_CHARS, MAX_CHARS = 300, 3000
 NATIONAL_DESKS = (
@@ -90,21 +91,29 @@ def stratum(category: str) -> str | None:
     return "province"  # "province" itself and the per-province desks ("khuzestan", "razavi", ...)
 
 
-def sample_ids() -> list[str]:
-    """The labelled Fars sample (see the module docstring), in stratum order."""
+def sample_ids(*, seed: int = SEED, per_stratum: int = PER_STRATUM, exclude: frozenset[str] = frozenset()) -> list[str]:
+    """The labelled Fars sample (see the module docstring), in stratum order. The held-out sample is the
+    same rule with ``HELD_OUT_SEED``, one article per stratum, the first sample excluded."""
     by_stratum: dict[str, list[str]] = {}
     seen: set[str] = set()
     for article in fars_articles():
         group = stratum(article.category)
-        if group is None or article.id in seen or not MIN_CHARS <= len(article.text) <= MAX_CHARS:
+        eligible = MIN_CHARS <= len(article.text) <= MAX_CHARS and article.id not in exclude
+        if group is None or article.id in seen or not eligible:
             continue
         seen.add(article.id)
         by_stratum.setdefault(group, []).append(article.id)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     picked: list[str] = []
     for group in ("province", *NATIONAL_DESKS):
-        picked += rng.sample(sorted(by_stratum[group]), PER_STRATUM)
+        picked += rng.sample(sorted(by_stratum[group]), per_stratum)
     return picked
+
+
+def held_out_ids() -> list[str]:
+    """Ten more articles, labelled after the rules were frozen, to show how far the first sample's numbers
+    carry over to articles nobody looked at while writing the rules."""
+    return sample_ids(seed=HELD_OUT_SEED, per_stratum=1, exclude=frozenset(sample_ids()))
 
 
 def articles_by_id() -> dict[str, Article]:
