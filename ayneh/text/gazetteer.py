@@ -213,8 +213,8 @@ class PhraseIndex[V]:
     def find_all(self, words: Scan, *, max_gap: Gap = Gap.SPACE) -> Iterator[tuple[int, int, V]]:
         """Every non-overlapping longest match, left to right, as (first word, end word, value)."""
         firsts, after = self.firsts, 0
-        for i, key in enumerate(words.keys):
-            if key not in firsts or i < after:
+        for i in [i for i, key in enumerate(words.keys) if key in firsts]:
+            if i < after:
                 continue
             found = self.match(words, i, max_gap=max_gap)
             if found is not None:

@@ -38,9 +38,10 @@ def find_organizations(text: str) -> list[str]:
     seen: set[str] = set()  # «اداره‌کل بنادر» and «اداره کل بنادر» are one name
     openers = _org_openers()
     n, after = len(words), 0
-    for i, key in enumerate(words.keys):
-        if i < after or key not in openers:
+    for i in [i for i, key in enumerate(words.keys) if key in openers]:
+        if i < after:
             continue
+        key = words.keys[i]
         match = known.match(words, i, max_gap=Gap.COMMA) if key in known.firsts else None
         if match is not None:
             found.setdefault(match[1], False)

@@ -107,8 +107,12 @@ def _read_names(words: Scan) -> list[_Mention]:
     openers = _name_openers()
     mentions: list[_Mention] = []
     after = 0
-    for i, key in enumerate(words.keys):
-        if i < after or (key not in openers and not key.startswith(_JOINED_PREFIXES)):
+    candidates = [i for i, key in enumerate(words.keys) if key in openers]
+    if "سید" in words.text:  # «سیدمحمدباقر»: only then look for descent titles joined to a name
+        joined = [i for i, key in enumerate(words.keys) if key.startswith(_JOINED_PREFIXES)]
+        candidates = sorted({*candidates, *joined})
+    for i in candidates:
+        if i < after:
             continue
         mention = _read_name_at(words, i)
         if mention is not None:
@@ -274,13 +278,14 @@ def _attach_adjacent_role(words: Scan, mention: _Mention, name_starts: set[int])
 
 def _attach_sentence_roles(words: Scan, entities: list[_Entity], name_starts: set[int]) -> None:
     """Give a sentence-initial title with no name beside it to the person mentioned last before it."""
-    mentions_in_order = sorted((pos, e) for e in entities for pos in e.positions)
+    mentions_in_order = sorted(((pos, e) for e in entities for pos in e.positions), key=lambda item: item[0])
     if not mentions_in_order:
         return
     covered = {k for e in entities for m in e.mentions for k in range(m.first, m.end)}
-    titles = gz.title_index()
-    for t in range(1, len(words)):
-        if words.gaps[t - 1] != Gap.BREAK or words.keys[t] not in titles.firsts or t in covered:
+    titles, gaps = gz.title_index().firsts, words.gaps
+    openings = [t for t, key in enumerate(words.keys) if key in titles and t > 0 and gaps[t - 1] == Gap.BREAK]
+    for t in openings:
+        if t in covered:
             continue
         role = _role_at(words, t, len(words), name_starts)
         if role is None or role[0] in name_starts:
