@@ -340,9 +340,9 @@ def period_compute(*, period: Period, actor: Any) -> int:
     indicators = list(period.framework.indicators.filter(source=Source.AUTO))
     rows = []
     for indicator in indicators:
-        compute = computer_get(indicator.computer)
+        results = computer_get(indicator.computer)(offices=offices, window=window, params=indicator.params)
         for office in offices:
-            computed = compute(office=office, window=window, params=indicator.params)
+            computed = results.get(office.pk)
             target = _target_for(indicator=indicator, office=office, period=period)
             actual = computed.actual if computed is not None else None
             rows.append(

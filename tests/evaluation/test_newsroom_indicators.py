@@ -15,6 +15,11 @@ INSIDE = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.UTC)
 HOUR = dt.timedelta(hours=1)
 
 
+def _one(computer, office, params):
+    """The computer's result for one office: its Computed, or None for no data."""
+    return computer(offices=[office], window=WINDOW, params=params).get(office.pk)
+
+
 @pytest.fixture
 def publish(khuzestan, khuzestan_editor):
     def make(published_at=INSIDE, **fields):
@@ -42,13 +47,13 @@ def test_news_volume_counts_releases_published_inside_the_period(khuzestan, publ
     publish(status=ReleaseStatus.WITHDRAWN)
     publish(status=ReleaseStatus.IN_REVIEW, published_at=None)
     release_at(office=fars, published_at=INSIDE, author=fars_editor)
-    computed = news_volume(office=khuzestan, window=WINDOW, params={})
+    computed = _one(news_volume, khuzestan, {})
     assert computed.actual == 3
     assert sorted(computed.inputs["releases"]) == sorted(str(r.uuid) for r in counted)
 
 
 def test_news_volume_of_a_silent_office_is_zero_not_no_data(khuzestan):
-    assert news_volume(office=khuzestan, window=WINDOW, params={}).actual == 0
+    assert _one(news_volume, khuzestan, {}).actual == 0
 
 
 def test_timeliness_is_the_share_of_event_releases_within_the_hours_after_the_event(khuzestan, publish, event):
@@ -57,7 +62,7 @@ def test_timeliness_is_the_share_of_event_releases_within_the_hours_after_the_ev
     timely = publish(event=meeting, published_at=INSIDE - 7 * HOUR)  # 23 hours after
     at_the_limit = publish(event=meeting, published_at=INSIDE - 6 * HOUR)  # exactly 24 hours
     publish()  # not linked to an event: not counted
-    computed = news_timeliness(office=khuzestan, window=WINDOW, params={"hours": 24})
+    computed = _one(news_timeliness, khuzestan, {"hours": 24})
     assert computed.actual == pytest.approx(200 / 3)
     assert sorted(computed.inputs["timely"]) == sorted([str(timely.uuid), str(at_the_limit.uuid)])
     assert computed.inputs["late"] == [str(late.uuid)]
@@ -65,12 +70,12 @@ def test_timeliness_is_the_share_of_event_releases_within_the_hours_after_the_ev
 
 def test_timeliness_follows_the_hours_parameter(khuzestan, publish, event):
     publish(event=event(starts_at=INSIDE - 30 * HOUR))
-    assert news_timeliness(office=khuzestan, window=WINDOW, params={"hours": 48}).actual == 100
+    assert _one(news_timeliness, khuzestan, {"hours": 48}).actual == 100
 
 
 def test_timeliness_without_event_releases_is_no_data(khuzestan, publish):
     publish()
-    assert news_timeliness(office=khuzestan, window=WINDOW, params={"hours": 24}) is None
+    assert _one(news_timeliness, khuzestan, {"hours": 24}) is None
 
 
 def test_event_coverage_is_the_share_of_the_periods_events_with_a_published_release(khuzestan, publish, event):
@@ -78,7 +83,7 @@ def test_event_coverage_is_the_share_of_the_periods_events_with_a_published_rele
     publish(event=covered)
     publish(event=drafted, status=ReleaseStatus.DRAFT, published_at=None)
     event(starts_at=WINDOW.end + HOUR)  # next period's event
-    computed = event_coverage(office=khuzestan, window=WINDOW, params={})
+    computed = _one(event_coverage, khuzestan, {})
     assert computed.actual == pytest.approx(100 / 3)
     assert computed.inputs["covered"] == [str(covered.uuid)]
     assert sorted(computed.inputs["uncovered"]) == sorted([str(uncovered.uuid), str(drafted.uuid)])
@@ -87,11 +92,11 @@ def test_event_coverage_is_the_share_of_the_periods_events_with_a_published_rele
 def test_an_event_covered_only_after_the_period_ended_counts_as_uncovered(khuzestan, publish, event):
     last_day = event(starts_at=WINDOW.end - HOUR)
     publish(event=last_day, published_at=WINDOW.end + HOUR)
-    assert event_coverage(office=khuzestan, window=WINDOW, params={}).actual == 0
+    assert _one(event_coverage, khuzestan, {}).actual == 0
 
 
 def test_event_coverage_without_events_is_no_data(khuzestan):
-    assert event_coverage(office=khuzestan, window=WINDOW, params={}) is None
+    assert _one(event_coverage, khuzestan, {}) is None
 
 
 def test_multimedia_share_counts_photos_and_image_attachments_not_pdfs(khuzestan, khuzestan_editor, publish):
@@ -101,10 +106,25 @@ def test_multimedia_share_counts_photos_and_image_attachments_not_pdfs(khuzestan
     with_pdf = publish()
     attachment_on(release=with_pdf, content_type="application/pdf", author=khuzestan_editor)
     publish()
-    computed = multimedia_share(office=khuzestan, window=WINDOW, params={})
+    computed = _one(multimedia_share, khuzestan, {})
     assert computed.actual == 50
     assert sorted(computed.inputs["multimedia"]) == sorted([str(with_photo.uuid), str(with_image.uuid)])
 
 
 def test_multimedia_share_without_releases_is_no_data(khuzestan):
-    assert multimedia_share(office=khuzestan, window=WINDOW, params={}) is None
+    assert _one(multimedia_share, khuzestan, {}) is None
+
+
+def test_one_call_measures_every_office_on_its_own_records(khuzestan, fars, khuzestan_editor, fars_editor, event):
+    meeting = event()
+    release_at(office=khuzestan, published_at=INSIDE, author=khuzestan_editor, event=meeting)
+    release_at(office=fars, published_at=INSIDE, author=fars_editor, photo=True)
+    release_at(office=fars, published_at=INSIDE, author=fars_editor)
+    offices = [khuzestan, fars]
+    volume = news_volume(offices=offices, window=WINDOW, params={})
+    assert (volume[khuzestan.pk].actual, volume[fars.pk].actual) == (1, 2)
+    media = multimedia_share(offices=offices, window=WINDOW, params={})
+    assert (media[khuzestan.pk].actual, media[fars.pk].actual) == (0, 50)
+    coverage = event_coverage(offices=offices, window=WINDOW, params={})
+    assert coverage[khuzestan.pk].actual == 100
+    assert fars.pk not in coverage  # Fars held no event: no data
