@@ -271,8 +271,8 @@ def _source_from(body: str, start: int, clause_end: int, registry: Registry) -> 
         clause_end = person  # «... روابط عمومی اتاق تعاون محمدرضا رمضانی، ...»: the credit ends before the name
     ends = [found.start() for found in _SOURCE_END.finditer(body, start, clause_end)]
     ends.append(clause_end)
-    candidates = [_strip_span(body, start, end) for end in ends]
-    candidates = [c for c in candidates if c is not None and len(c.value.split()) <= _MAX_SOURCE_WORDS]
+    spans = (_strip_span(body, start, end) for end in ends)
+    candidates = [c for c in spans if c is not None and len(c.value.split()) <= _MAX_SOURCE_WORDS]
     if not candidates:
         return None, None
     matcher = office_matcher(registry)

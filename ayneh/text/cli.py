@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ class _Line:
     """One JSON Lines record: its id (None when unreadable) and either its fields or the reason it failed."""
 
     id: Any
+    number: int
     fields: dict[str, Any] | None
     error: str | None
 
@@ -61,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"ayneh {args.command}: error: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    except BrokenPipeError:
+        # The reader went away (`... | head`): stop quietly, and keep Python from complaining at exit.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - must stay open until the interpreter exits
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -133,11 +139,11 @@ def _analysed(
         return {"id": line.id, "error": line.error}
     published, date_error = _line_date(line.fields, default=default_published)
     if date_error is not None:
-        return {"id": line.id, "error": date_error}
+        return {"id": line.id, "error": f"line {line.number}: {date_error}"}
     try:
         result = analyse(line.fields["text"], published=published, registry=registry).to_json()
     except Exception as exc:  # one bad article must not stop a batch of thousands; the line says why
-        return {"id": line.id, "error": f"analysis failed: {type(exc).__name__}: {exc}"}
+        return {"id": line.id, "error": f"line {line.number}: analysis failed: {type(exc).__name__}: {exc}"}
     return {"id": line.id, **result}
 
 
@@ -224,17 +230,17 @@ def _parse_line(raw: bytes, number: int) -> _Line:
     try:
         record = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return _Line(None, None, f"line {number}: not UTF-8")
+        return _Line(None, number, None, f"line {number}: not UTF-8")
     except json.JSONDecodeError as exc:
-        return _Line(None, None, f"line {number}: not JSON ({exc.msg})")
+        return _Line(None, number, None, f"line {number}: not JSON ({exc.msg})")
     if not isinstance(record, dict):
-        return _Line(None, None, f"line {number}: not a JSON object")
+        return _Line(None, number, None, f"line {number}: not a JSON object")
     line_id = record.get("id")
     if line_id is None or isinstance(line_id, (dict, list, bool)):
-        return _Line(None, None, f"line {number}: 'id' must be a string or a number")
+        return _Line(None, number, None, f"line {number}: 'id' must be a string or a number")
     if not isinstance(record.get("text"), str):
-        return _Line(line_id, None, f"line {number}: 'text' must be a string")
-    return _Line(line_id, record, None)
+        return _Line(line_id, number, None, f"line {number}: 'text' must be a string")
+    return _Line(line_id, number, record, None)
 
 
 def _progress(lines: Iterator[tuple[int, _Line]], size: int | None) -> Iterator[_Line]:

@@ -127,8 +127,8 @@ class OfficeMatcher:
         folded = fold_office_name(name)
         if not folded:
             return None
-        provinces = self.provinces_in(folded)
-        groups = [self._groups[p] for p in (provinces or [None]) if p in self._groups]
+        provinces: list[str | None] = list(self.provinces_in(folded)) or [None]
+        groups = [self._groups[p] for p in provinces if p in self._groups]
         best: OfficeMatch | None = None
         for query in _query_forms(folded):
             for group in groups:
