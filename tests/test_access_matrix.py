@@ -231,6 +231,10 @@ def test_anonymous_visitors_see_only_published_releases(khuzestan: Office, khuze
     ]
 
     assert list(published_releases()) == [published]
+    visitor = Client()
+    assert visitor.get(reverse("public:release", kwargs={"key": published.uuid})).status_code == 200
     for release in hidden:
         with pytest.raises(Release.DoesNotExist):
             published_release_get(key=release.uuid)
+        assert visitor.get(reverse("public:release", kwargs={"key": release.uuid})).status_code == 404
+        assert release.title not in visitor.get(reverse("public:front")).content.decode()
