@@ -61,3 +61,7 @@ def test_a_rare_given_name_listed_beside_a_backed_name_counts() -> None:
 
 def test_a_descent_title_written_joined_to_the_given_name_is_read() -> None:
     assert _names("حجت‌الاسلام سیدمحمدباقر عبادی در جلسه شرکت کرد.") == ["سیدمحمدباقر عبادی"]
+
+
+def test_two_given_names_without_a_surname_are_no_name() -> None:
+    assert _names("در شعری از مرتضی علی در وصف امین وحی آمده است.") == []
