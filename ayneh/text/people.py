@@ -157,9 +157,7 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
     if given:
         if j < n and gaps[j - 1] == Gap.SPACE and _plausible_surname(words, j):
             surname_start = j
-        elif len(given) == 2 and _plausible_surname(words, given[1]) and _looks_like_surname(keys[given[1]]):
-            surname_start = given.pop()  # «حسن مهدی ...»: the second "given name" is the surname
-        else:
+        else:  # «مرتضی علی» with nothing after it is a poet's epithet or a list, not a name
             return None
     elif (bare_surname or has_prefix) and j < n and _plausible_surname(words, j):
         if bare_surname != "+" and not _looks_like_surname(keys[j]):
