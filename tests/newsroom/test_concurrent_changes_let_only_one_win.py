@@ -1,5 +1,5 @@
-"""Two reviewers acting on the same release at the same moment, each on their own database connection:
-exactly one move succeeds, the other is refused, and the history records one move.
+"""Two reviewers (or two editors) acting on the same release at the same moment, each on their own database
+connection: exactly one succeeds, the other is refused, and the history records one change.
 
 Runs on SQLite (IMMEDIATE transactions on a file database: the second writer waits for the first) and on
 PostgreSQL (the second UPDATE waits on the row lock, then finds the status already changed)."""
@@ -45,7 +45,7 @@ def race(release: Release, moves: list[tuple[Move, User]]) -> list[str]:
             barrier.wait(timeout=10)
             move(seen, head)
             outcomes.append("ok")
-        except services.IllegalTransition:
+        except (services.IllegalTransition, services.ReleaseConflict):
             outcomes.append("refused")
         finally:
             connections.close_all()
@@ -96,3 +96,26 @@ def test_an_approval_and_a_request_for_changes_at_once_record_only_one(
         moves = list(release.transitions.exclude(from_status=ReleaseStatus.DRAFT).values_list("to_status", flat=True))
         assert moves == [release.status]
         assert release.status in {ReleaseStatus.PUBLISHED, ReleaseStatus.CHANGES_REQUESTED}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_saves_of_one_version_keep_one_and_refuse_the_other(
+    khuzestan: Office, khuzestan_editor: User, two_heads: tuple[User, User]
+) -> None:
+    def save_as(title: str) -> Move:
+        def save(release: Release, editor: User) -> Any:
+            content = services.ReleaseContent(title=title)
+            return services.release_update(release=release, actor=editor, expected_version=1, content=content)
+
+        return save
+
+    first, second = two_heads
+    for _ in range(ROUNDS):
+        release = release_make(office=khuzestan, actor=khuzestan_editor)
+
+        assert race(release, [(save_as("نسخه یک"), first), (save_as("نسخه دو"), second)]) == ["ok", "refused"]
+
+        release.refresh_from_db()
+        assert release.version == 2
+        [revision] = release.revisions.filter(version=2)
+        assert (revision.title, revision.created_by) == (release.title, release.updated_by)
