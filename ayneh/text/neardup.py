@@ -17,8 +17,10 @@ containment samples per article (``minhash``) and never its text:
 
 1. *Candidates*: at most ``sample_size`` sampled shingles per article in an inverted index (sampled
    shingle key → articles), so a query touches only the articles that share a sampled shingle with it.
-   Their rough estimate of the overlap score must reach half the threshold. Shingles found in more than
-   ``max_postings`` indexed articles are agency boilerplate, not evidence, and are skipped.
+   Their rough estimate of the overlap score must reach half the threshold, and at most
+   ``max_candidates`` articles (the best estimates) go on to confirmation, which bounds the work for a
+   story republished hundreds of times. Shingles found in more than ``max_postings`` indexed articles are
+   agency boilerplate, not evidence, and are skipped.
 2. *Confirmation*: at most ``confirm_size`` 16-bit shingle fingerprints per article give the overlap score
    itself — exactly for articles of up to ``confirm_size`` distinct shingles (a typical news story), from
    a large consistent sample for longer ones — and the threshold is applied to it.
@@ -44,6 +46,8 @@ from ayneh.text.shingles import shingle_batch, shingle_set
 DEFAULT_THRESHOLD = 0.5
 LENGTH_FLOOR = 0.25
 DEFAULT_MAX_POSTINGS = 1_000
+DEFAULT_MAX_CANDIDATES = 100
+_GROUPING_CANDIDATES = 16
 BATCH_SIZE = 512
 # A candidate's index samples must estimate at least this share of the threshold before it is confirmed:
 # they are few, so their estimate is rough, and a true version must not be lost to it.
@@ -171,10 +175,17 @@ class _Samples:
 
 
 def _candidates(
-    queries: Sketches, sample: np.ndarray, target: np.ndarray, targets: _Samples, min_score: float
+    queries: Sketches,
+    sample: np.ndarray,
+    target: np.ndarray,
+    targets: _Samples,
+    *,
+    min_score: float,
+    limit: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The (batch text, document) pairs whose index samples, compared at the pair's common level, estimate
-    an overlap score of at least ``min_score``; ``sample[i]`` ↔ ``target[i]`` are their shared samples."""
+    an overlap score of at least ``min_score``; ``sample[i]`` ↔ ``target[i]`` are their shared samples. At
+    most ``limit`` per text: those with the best estimates, the earliest documents on a tie."""
     query = queries.sample_text[sample]
     level = np.maximum(queries.text_level[query], targets.index_level[target])
     counted = queries.sample_level[sample] >= level
@@ -184,7 +195,11 @@ def _candidates(
     level = np.maximum(queries.text_level[query], targets.index_level[target]).astype(np.int64)
     score = overlap_score(shared, queries.level_counts[query, level], targets.level_counts[target, level])
     kept = score >= min_score
-    return query[kept], target[kept]
+    query, target, score = query[kept], target[kept], score[kept]
+    order = np.lexsort((target, -score, query))
+    query, target = query[order], target[order]
+    rank = np.arange(len(query)) - np.searchsorted(query, query, side="left")
+    return query[rank < limit], target[rank < limit]
 
 
 def _prefixes(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -257,10 +272,11 @@ class NearDuplicateIndex:
     """Articles seen so far, to find the earlier versions of a new one (module docstring).
 
     ``add(doc_id, text)`` remembers an article (ids are labels: adding one id twice keeps both entries);
-    ``query(text)`` returns ``(doc_id, score)`` for every remembered article whose overlap score with
-    ``text`` is at least ``threshold``, best first. ``add_many`` / ``query_many`` do the same for many texts
-    at once and are much faster per text. Memory per article: its id, at most ``sample_size`` × 8 bytes of
-    postings, at most ``confirm_size`` × 2 bytes of fingerprints and 36 bytes of counts — never its text.
+    ``query(text)`` returns ``(doc_id, score)`` for the remembered articles whose overlap score with ``text``
+    is at least ``threshold`` (among the ``max_candidates`` most promising), best first. ``add_many`` and
+    ``query_many`` do the same for many texts at once and are much faster per text. Memory per article: its
+    id, at most ``sample_size`` × 8 bytes of postings, at most ``confirm_size`` × 2 bytes of fingerprints
+    and 36 bytes of counts — never its text.
     """
 
     def __init__(
@@ -270,8 +286,10 @@ class NearDuplicateIndex:
         sample_size: int = DEFAULT_SAMPLE_SIZE,
         confirm_size: int = DEFAULT_CONFIRM_SIZE,
         max_postings: int = DEFAULT_MAX_POSTINGS,
+        max_candidates: int = DEFAULT_MAX_CANDIDATES,
     ) -> None:
         self.threshold = threshold
+        self.max_candidates = max_candidates
         self.sample_size = sample_size
         self.confirm_size = confirm_size
         self.max_postings = max_postings
@@ -330,6 +348,10 @@ class NearDuplicateIndex:
 
     # --- batches -------------------------------------------------------------------------------------------
 
+    @property
+    def _min_candidate_score(self) -> float:
+        return _CANDIDATE_SHARE * self.threshold
+
     def _sketch(self, texts: Sequence[str]) -> Sketches:
         return sketch_batch(shingle_batch(texts), sample_size=self.sample_size, confirm_size=self.confirm_size)
 
@@ -370,7 +392,9 @@ class NearDuplicateIndex:
         search = self._postings.search(sketches.sample_key[order])
         positions, docs = self._postings.postings(search, search.frequency <= self.max_postings)
         samples = self._samples()
-        query, target = _candidates(sketches, order[positions], docs, samples, _CANDIDATE_SHARE * self.threshold)
+        query, target = _candidates(
+            sketches, order[positions], docs, samples, min_score=self._min_candidate_score, limit=self.max_candidates
+        )
         return self._confirm(sketches, query, target, samples)
 
     def _match_within(self, sketches: Sketches) -> _Matches:
@@ -387,7 +411,12 @@ class NearDuplicateIndex:
         earlier = targets < sketches.sample_text[sample]
         samples = _Samples.of(sketches)
         query, target = _candidates(
-            sketches, sample[earlier], targets[earlier], samples, _CANDIDATE_SHARE * self.threshold
+            sketches,
+            sample[earlier],
+            targets[earlier],
+            samples,
+            min_score=self._min_candidate_score,
+            limit=self.max_candidates,
         )
         return self._confirm(sketches, query, target, samples)
 
@@ -422,7 +451,8 @@ def group_documents(
     already: a late article that resembles two groups joins one. Deterministic: the same items give the
     same groups. Keeps per article what ``NearDuplicateIndex`` keeps plus one number, never the text.
     """
-    index = NearDuplicateIndex(threshold=threshold)
+    # Only the best earlier version matters here, so fewer candidates are confirmed than for a query.
+    index = NearDuplicateIndex(threshold=threshold, max_candidates=_GROUPING_CANDIDATES)
     head = array("q")  # document number → document number of the first article of its group
     for batch in itertools.batched(items, BATCH_SIZE):
         ids, texts = zip(*batch, strict=True)
