@@ -18,6 +18,7 @@ LIMIT = 3
 def small_limit(settings: Settings) -> None:
     settings.LOGIN_FAILURE_LIMIT = LIMIT
     settings.LOGIN_LOCKOUT_SECONDS = 600
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = LIMIT
 
 
 def _sign_in(client: Client, username: str, password: str, address: str = "198.51.100.7") -> Any:
