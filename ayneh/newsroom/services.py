@@ -36,6 +36,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ayneh.core.audit import audit_log
+from ayneh.core.jalali import persian_digits
 from ayneh.core.sanitize import clean_html, html_to_text, paragraphs_to_html, strip_bidi_controls
 from ayneh.newsroom.models import (
     EDITABLE_STATUSES,
@@ -81,7 +82,7 @@ class ReleaseConflict(NewsroomError):
                 "%(version)s). Your changes were not saved and theirs were kept. Copy your text, "
                 "open the release again and reapply your changes."
             )
-            % {"version": current_version}
+            % {"version": persian_digits(current_version)}
         )
         self.current_version = current_version
 
