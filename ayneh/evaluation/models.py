@@ -12,10 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ayneh.evaluation.periods import PeriodWindow, period_window
-from ayneh.evaluation.spec import RUBRIC_LEVELS
+from ayneh.evaluation.scoring import MAX_RATING
 from ayneh.evaluation.storage import evidence_path, evidence_storage
-
-MAX_RATING = RUBRIC_LEVELS - 1
 
 
 class Source(models.TextChoices):

@@ -100,8 +100,15 @@ def ranking_build(
     """
     _check_offices(framework, offices)
     weights = {indicator.code: indicator.weight for indicator in framework.indicators}
-    # Ranked and totalled on the same rounded scores the scorecard prints.
-    scores = {o.code: {code: _rounded(m.score) for code, m in o.measurements.items()} for o in offices}
+    # Rounded once: ranked and totalled on the same numbers the scorecard prints.
+    measured = {
+        o.code: {
+            code: Measurement(actual=_rounded(m.actual), target=_rounded(m.target), score=_rounded(m.score))
+            for code, m in o.measurements.items()
+        }
+        for o in offices
+    }
+    scores = {code: {c: m.score for c, m in by_indicator.items()} for code, by_indicator in measured.items()}
     tiers = {office.code: office.tier for office in offices}
 
     totals = {code: weighted_total(office_scores, weights) for code, office_scores in scores.items()}
@@ -162,7 +169,7 @@ def ranking_build(
                 },
                 "indicators": {
                     indicator.code: _indicator_entry(
-                        office.measurements.get(indicator.code), own_indicator_ranks[indicator.code]
+                        measured[office.code].get(indicator.code), own_indicator_ranks[indicator.code]
                     )
                     for indicator in framework.indicators
                 },
@@ -181,9 +188,4 @@ def ranking_build(
 def _indicator_entry(measurement: Measurement | None, rank: int | None) -> dict[str, Any]:
     if measurement is None:
         return {"actual": None, "target": None, "score": None, "rank": None}
-    return {
-        "actual": _rounded(measurement.actual),
-        "target": _rounded(measurement.target),
-        "score": _rounded(measurement.score),
-        "rank": rank,
-    }
+    return {"actual": measurement.actual, "target": measurement.target, "score": measurement.score, "rank": rank}

@@ -28,6 +28,7 @@ Rounding
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,10 +42,24 @@ MONTHS_PER_YEAR = 12
 MAX_RATING = RUBRIC_LEVELS - 1
 
 
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(10)}
+_SCALES = {places: 10.0**places for places in range(10)}
+# Away from a half, Python's round() and half-up rounding of the printed decimal agree; only values within
+# this distance of a half (in units of the last kept place) take the exact, slower decimal path.
+_NEAR_HALF = 1e-3
+
+
 def round_half_up(value: float, places: int) -> float:
     """Round as a person would on the printed decimal (repr, not the binary expansion): 89.995 → 90.0."""
-    quantum = Decimal(1).scaleb(-places)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    scaled = value * _SCALES[places]
+    if abs(scaled - math.floor(scaled) - 0.5) > _NEAR_HALF:
+        return float(round(value, places))
+    return float(Decimal(repr(value)).quantize(_QUANTA[places], rounding=ROUND_HALF_UP))
+
+
+def round_half_up_exact(value: float, places: int) -> float:
+    """The reference for `round_half_up`: always through the decimal module (tests compare the two)."""
+    return float(Decimal(repr(value)).quantize(_QUANTA[places], rounding=ROUND_HALF_UP))
 
 
 def scaled_target(target: float | None, *, per: TargetPeriod | None, months: int) -> float | None:

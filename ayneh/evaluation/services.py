@@ -332,8 +332,10 @@ def _target_for(*, indicator: Indicator, office: Office, period: Period) -> floa
 
 
 def period_compute(*, period: Period, actor: Any) -> int:
-    """Compute every automatic indicator for every office of the period and store the values (replacing
-    earlier computations). Returns the number of values written, "no data" ones included."""
+    """Compute every automatic indicator for every office of the period and store the measured values,
+    replacing the period's earlier automatic values. "No data" is stored as no row: the scorecard shows a
+    missing value as "no data", and an office that had data at the last computation and has none now does
+    not keep its old value. Returns the number of values stored."""
     offices = list(period.offices.all())
     _require_evaluator_of_all(actor=actor, offices=offices)
     window = period.window
@@ -341,30 +343,27 @@ def period_compute(*, period: Period, actor: Any) -> int:
     rows = []
     for indicator in indicators:
         results = computer_get(indicator.computer)(offices=offices, window=window, params=indicator.params)
+        direction = Direction(indicator.direction)
         for office in offices:
             computed = results.get(office.pk)
+            if computed is None:
+                continue
             target = _target_for(indicator=indicator, office=office, period=period)
-            actual = computed.actual if computed is not None else None
             rows.append(
                 IndicatorValue(
                     period=period,
                     office=office,
                     indicator=indicator,
-                    actual=actual,
+                    actual=computed.actual,
                     target=target,
-                    score=indicator_score(actual=actual, target=target, direction=Direction(indicator.direction)),
-                    inputs={"computer": indicator.computer, **(computed.inputs if computed else {"no_data": True})},
+                    score=indicator_score(actual=computed.actual, target=target, direction=direction),
+                    inputs={"computer": indicator.computer, **computed.inputs},
                     source=Source.AUTO,
                 )
             )
     with transaction.atomic():
-        IndicatorValue.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=["period", "office", "indicator"],
-            update_fields=["actual", "target", "score", "inputs", "source", "updated_at"],
-            batch_size=500,
-        )
+        IndicatorValue.objects.filter(period=period, source=Source.AUTO).delete()
+        IndicatorValue.objects.bulk_create(rows)
         audit_log(
             action="evaluation.period_computed",
             actor=actor,
@@ -372,7 +371,7 @@ def period_compute(*, period: Period, actor: Any) -> int:
             data={
                 "key": str(period.uuid),
                 "values": len(rows),
-                "no_data": sum(1 for row in rows if row.actual is None),
+                "no_data": len(indicators) * len(offices) - len(rows),
             },
         )
     return len(rows)

@@ -97,10 +97,6 @@ class IndicatorSpec:
     formula: str = ""
     rubric: tuple[str, ...] | None = None
 
-    @property
-    def is_rubric(self) -> bool:
-        return self.source == Source.EVAL
-
 
 @dataclass(frozen=True, slots=True)
 class FrameworkSpec:
@@ -114,10 +110,6 @@ class FrameworkSpec:
     axes: tuple[AxisSpec, ...]
     indicators: tuple[IndicatorSpec, ...]
     notes: tuple[str, ...] = ()
-
-    @property
-    def total_weight(self) -> float:
-        return sum(indicator.weight for indicator in self.indicators)
 
     def indicators_of(self, axis_code: str) -> tuple[IndicatorSpec, ...]:
         return tuple(indicator for indicator in self.indicators if indicator.axis == axis_code)

@@ -5,6 +5,7 @@ import datetime as dt
 from ayneh.core.models import AuditEntry
 from ayneh.evaluation.models import IndicatorValue
 from ayneh.evaluation.services import period_compute
+from ayneh.newsroom.models import Release, ReleaseStatus
 from tests.evaluation.newsroom_records import release_at
 
 IN_SPRING_1403 = dt.datetime(2024, 4, 10, 9, 0, tzinfo=dt.UTC)
@@ -14,11 +15,15 @@ def _value(period, office, code):
     return IndicatorValue.objects.get(period=period, office=office, indicator__code=code)
 
 
-def test_it_stores_a_value_for_every_automatic_indicator_and_office(spring_1403, ministry_evaluator):
+def test_it_stores_the_measured_values_of_every_office(spring_1403, ministry_evaluator, khuzestan, fars):
     written = period_compute(period=spring_1403, actor=ministry_evaluator)
-    automatic = spring_1403.framework.indicators.filter(source="auto").count()
-    assert written == automatic * 2
-    assert IndicatorValue.objects.filter(period=spring_1403).count() == written
+    # With no releases or events, only news volume is measured (0 for each office); the rest has no data.
+    assert written == 2
+    stored = IndicatorValue.objects.filter(period=spring_1403)
+    assert {(v.office, v.indicator.code, v.actual) for v in stored} == {
+        (khuzestan, "news.volume", 0),
+        (fars, "news.volume", 0),
+    }
 
 
 def test_news_volume_is_held_to_the_tiers_monthly_target_times_the_quarters_months(
@@ -33,12 +38,12 @@ def test_news_volume_is_held_to_the_tiers_monthly_target_times_the_quarters_mont
     assert volume.inputs["computer"] == "news_volume"
 
 
-def test_indicators_without_data_are_stored_as_no_data_not_zero(spring_1403, ministry_evaluator, khuzestan):
+def test_indicators_without_data_have_no_value_and_no_score(spring_1403, ministry_evaluator, khuzestan):
     period_compute(period=spring_1403, actor=ministry_evaluator)
-    pickups = _value(spring_1403, khuzestan, "media.pickup_rate")
-    assert (pickups.actual, pickups.score) == (None, None)
-    assert pickups.target == 60
-    assert pickups.inputs == {"computer": "pickup_rate", "no_data": True}
+    assert not IndicatorValue.objects.filter(indicator__code="media.pickup_rate").exists()
+    row = AuditEntry.objects.get(action="evaluation.period_computed")
+    automatic = spring_1403.framework.indicators.filter(source="auto").count()
+    assert (row.data["values"], row.data["no_data"]) == (2, automatic * 2 - 2)
 
 
 def test_recomputing_replaces_values_and_is_audited_each_time(
@@ -50,3 +55,14 @@ def test_recomputing_replaces_values_and_is_audited_each_time(
     assert _value(spring_1403, khuzestan, "news.volume").actual == 1
     assert IndicatorValue.objects.filter(period=spring_1403, indicator__code="news.volume").count() == 2
     assert AuditEntry.objects.filter(action="evaluation.period_computed").count() == 2
+
+
+def test_a_value_that_lost_its_data_is_removed_on_recomputation(
+    spring_1403, ministry_evaluator, khuzestan, khuzestan_editor
+):
+    release = release_at(office=khuzestan, published_at=IN_SPRING_1403, author=khuzestan_editor)
+    period_compute(period=spring_1403, actor=ministry_evaluator)
+    assert _value(spring_1403, khuzestan, "news.multimedia").actual == 0
+    Release.objects.filter(pk=release.pk).update(status=ReleaseStatus.WITHDRAWN)
+    period_compute(period=spring_1403, actor=ministry_evaluator)
+    assert not IndicatorValue.objects.filter(office=khuzestan, indicator__code="news.multimedia").exists()
