@@ -106,7 +106,7 @@ class _PostingRuns:
         while len(self._keys) > 1 and len(self._keys[-2]) <= _MERGE_RATIO * len(self._keys[-1]):
             keys = np.concatenate(self._keys[-2:])
             docs = np.concatenate(self._docs[-2:])
-            order = np.argsort(keys, kind="stable")  # a radix sort for uint32: linear
+            order = np.argsort(keys, kind="stable")  # timsort: finds the two sorted runs and merges them
             del self._keys[-2:], self._docs[-2:]
             self._keys.append(keys[order])
             self._docs.append(docs[order])

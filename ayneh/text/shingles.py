@@ -115,11 +115,6 @@ class _TokenTable:
 
     def learn(self, token: str) -> int:
         """Fold, cut and hash ``token``, remember it, and return its ``single`` value."""
-        if len(self.flags) >= self.max_tokens:
-            self.single.clear()
-            self.hashes.clear()
-            self.flags.clear()
-            self.irregular.clear()
         folded = fold_for_index(token)
         token_words = words(folded)
         hashes = tuple(_word_hash(word) for word in token_words)
@@ -134,6 +129,12 @@ class _TokenTable:
     def word_hashes(self, text: str) -> list[int]:
         """The hashes of the words of ``fold_for_index(text)`` in order, with a 0 wherever a token of the
         text has no word (callers drop them)."""
+        if len(self.flags) >= self.max_tokens:
+            # Start afresh between texts, never within one: a text's tokens must all be classified alike.
+            self.single.clear()
+            self.hashes.clear()
+            self.flags.clear()
+            self.irregular.clear()
         tokens = text.split()
         hashes = list(map(self.single.__getitem__, tokens))  # learns every new token
         if self.irregular.isdisjoint(tokens):

@@ -46,3 +46,11 @@ def test_a_text_has_the_shingles_of_its_folded_form_on_real_news(shared_data: Pa
     ]
     same = sum(shingle_set(t).tolist() == shingle_set(fold_for_index(t)).tolist() for t in texts)
     assert same >= 0.99 * len(texts)
+
+
+def test_the_words_do_not_depend_on_what_the_token_memo_remembers() -> None:
+    from ayneh.text.shingles import _TokenTable  # the memo is private; its invariant is worth a test
+
+    texts = ["خمینی(ره) گفت: کتاب ها را می خوانیم", "وزير كار گفت اين طرح اجرا مي شود", "است.او آمد"] * 2
+    tiny, fresh = _TokenTable(max_tokens=3), _TokenTable()
+    assert [tiny.word_hashes(t) for t in texts] == [fresh.word_hashes(t) for t in texts]
