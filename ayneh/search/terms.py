@@ -35,6 +35,7 @@ from ayneh.text.normalize import fold_for_index
 TOKEN_RE = re.compile(r"[^\W_]+")
 # Latin letters that carry accents in precomposed form (Latin-1 Supplement through Latin Extended-B).
 ACCENTED_LATIN_RE = re.compile(r"[\u00c0-\u024f]")
+ACCENTED_LATIN_WORD_RE = re.compile(r"[^\W_]*[\u00c0-\u024f][^\W_]*")
 # Phrases the user quoted, with ASCII, curly or Persian guillemet quotes.
 PHRASE_RE = re.compile(r'"([^"]*)"|“([^”]*)”|«([^»]*)»')
 
@@ -46,22 +47,18 @@ MAX_INDEXED_TOKENS = 16383  # PostgreSQL's highest tsvector position: past it ph
 MIN_PREFIX_CHARS = 2
 
 
-def _strip_latin_accents(token: str) -> str:
-    if not ACCENTED_LATIN_RE.search(token):
-        return token
-    decomposed = unicodedata.normalize("NFKD", token)
+def _strip_latin_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def tokens(text: str) -> list[str]:
     """The search tokens of `text`, in order, as both backends index and query them."""
     folded = fold_for_index(text).lower()
-    result = []
-    for match in TOKEN_RE.finditer(folded):
-        token = _strip_latin_accents(match.group())
-        if len(token) <= MAX_TOKEN_CHARS:
-            result.append(token)
-    return result
+    # Accented Latin is rare in Persian news: decompose only the words that carry it.
+    if ACCENTED_LATIN_RE.search(folded):
+        folded = ACCENTED_LATIN_WORD_RE.sub(lambda match: _strip_latin_accents(match.group()), folded)
+    return [token for token in TOKEN_RE.findall(folded) if len(token) <= MAX_TOKEN_CHARS]
 
 
 def index_tokens(*parts: str) -> list[str]:

@@ -47,10 +47,14 @@ class SqliteFts5Backend(SearchBackend):
             conditions.append("d.office_code = %s")
             params.append(office_code)
         where = " AND ".join(conditions)
+        # CROSS JOIN fixes the join order (SQLite never reorders it): the full-text match runs once and each
+        # hit fetches its document by primary key. A plain JOIN let the planner walk every document of the
+        # kind and test the match row by row (70 ms on 300 documents instead of ~1 ms).
         # The total rides along as a window count, so one page is one query; only a page past the end
         # (no rows to carry it) needs a separate count.
+        source = f"{FTS_TABLE} CROSS JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid"
         sql = (
-            f"SELECT d.key, count(*) OVER () FROM {FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid "  # noqa: S608
+            f"SELECT d.key, count(*) OVER () FROM {source} "  # noqa: S608
             f"WHERE {where} ORDER BY d.published_at DESC, d.id DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
@@ -61,7 +65,7 @@ class SqliteFts5Backend(SearchBackend):
             if offset == 0:
                 return SearchPage()
             cursor.execute(
-                f"SELECT count(*) FROM {FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid WHERE {where}",  # noqa: S608
+                f"SELECT count(*) FROM {source} WHERE {where}",  # noqa: S608
                 params,
             )
             return SearchPage(keys=[], total=cursor.fetchone()[0])
