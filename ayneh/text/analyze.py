@@ -21,12 +21,12 @@ or ``[]``.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ayneh.text.attribution import Attribution, attribution_in_normalized
-from ayneh.text.dates import DateMention, find_dates
+from ayneh.text.dates import DateMention, find_dates_in_normalized
 from ayneh.text.normalize import Normalized, normalize_with_offsets
 from ayneh.text.organizations import find_organizations
 from ayneh.text.people import Person, find_persons
@@ -99,23 +99,29 @@ def analyse(text: str, *, published: datetime.date | None = None, registry: Regi
         attribution=attribution_in_normalized(normalized, text, registry or default_registry()),
         persons=tuple(_person_in_original(p, normalized) for p in persons),
         quotes=tuple(_quote_in_original(q, normalized, text) for q in quotes),
-        dates=tuple(_date_in_original(d, normalized, text) for d in find_dates(body, reference=published)),
+        dates=tuple(
+            _date_in_original(d, normalized, text) for d in find_dates_in_normalized(body, reference=published)
+        ),
         provinces=tuple(find_provinces(body)),
         cities=tuple(find_cities(body)),
         organizations=tuple(find_organizations(body)),
     )
 
 
+# Spans found in the normalised text, moved to the original one (constructors, not dataclasses.replace:
+# this runs for every mention of every article).
+
+
 def _person_in_original(person: Person, normalized: Normalized) -> Person:
     start, end = normalized.to_original(person.start, person.end)
-    return replace(person, start=start, end=end)
+    return Person(person.name, person.role, start, end)
 
 
 def _quote_in_original(quote: Quote, normalized: Normalized, original: str) -> Quote:
     start, end = normalized.to_original(quote.start, quote.end)
-    return replace(quote, text=original[start:end], start=start, end=end)
+    return Quote(quote.speaker, original[start:end], start, end, quote.verb, quote.direct, quote.speaker_is_role)
 
 
 def _date_in_original(mention: DateMention, normalized: Normalized, original: str) -> DateMention:
     start, end = normalized.to_original(mention.start, mention.end)
-    return replace(mention, text=original[start:end], start=start, end=end)
+    return DateMention(original[start:end], start, end, mention.date, mention.error, mention.until, mention.kind)

@@ -111,6 +111,7 @@ _INTERVIEW = re.compile(
     r"(?= (?:در|از|با|و|که|نیز|ضمن|امروز|درباره|پیرامون|گفت|افزود|اظهار|تصریح|بیان|اعلام|عنوان|خاطر|ادامه"
     r"|اضافه|تاکید|تأکید|یادآور|توضیح)(?=[ \u200c،:]|$)|\s*" + _NAME_END + r"|$)"
 )
+_SOURCE_WORD = "منبع"  # a cheap test before the line pattern runs over the whole text
 _SOURCE_LINE = re.compile(r"(?:^|(?<=\n))منبع ?: ?(?P<name>[^\n]+)")
 _SENTENCE_OPENERS = frozenset("\n.!؟:»)-")
 _WORD_TOKEN = re.compile(r"\S+")
@@ -168,7 +169,7 @@ def attribution_in_normalized(normalized: Normalized, original: str, registry: R
             if quoted is not None:
                 source, match = _source_from(body, quoted.end(), clause_end, registry)
     if source is None:
-        quoted = _first_at_sentence_start(_QUOTED_FROM, body)
+        quoted = _first_at_sentence_start(_QUOTED_FROM, "به نقل از", body)
         if quoted is not None:
             clause_end = _clause_end(body, quoted.end())
             source, match = _source_from(body, quoted.end(), clause_end, registry)
@@ -219,14 +220,22 @@ def leading_credit_length(clause: str) -> int:
 def _first_report(body: str) -> re.Match[str] | None:
     """The first «به گزارش» that opens a sentence or paragraph («بنا به گزارش»، «با اشاره به گزارش» and
     the like are about a report, not a credit)."""
-    return _first_at_sentence_start(_REPORT, body)
+    return _first_at_sentence_start(_REPORT, "به گزارش", body)
 
 
-def _first_at_sentence_start(pattern: re.Pattern[str], body: str) -> re.Match[str] | None:
-    for found in pattern.finditer(body):
-        before = body[: found.start()].rstrip(" ")
-        if not before or before[-1] in _SENTENCE_OPENERS:
-            return found
+def _first_at_sentence_start(pattern: re.Pattern[str], literal: str, body: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` that opens a sentence or paragraph. Candidates are found with
+    ``str.find`` on ``literal``, the pattern's fixed opening, which is much faster than a regex scan."""
+    position = body.find(literal)
+    while position != -1:
+        found = pattern.match(body, position)
+        if found is not None:
+            before = position
+            while before > 0 and body[before - 1] == " ":
+                before -= 1
+            if before == 0 or body[before - 1] in _SENTENCE_OPENERS:
+                return found
+        position = body.find(literal, position + 1)
     return None
 
 
@@ -323,7 +332,7 @@ def _strip_span(body: str, start: int, end: int) -> _Span | None:
 def _source_line(body: str, registry: Registry) -> tuple[_Span | None, OfficeMatch | None, int]:
     """«منبع: Y» — Y to the end of its line, and where the line starts; the last such line wins (it closes
     the text)."""
-    lines = list(_SOURCE_LINE.finditer(body))
+    lines = list(_SOURCE_LINE.finditer(body)) if _SOURCE_WORD in body else []
     if not lines:
         return None, None, 0
     found = lines[-1]

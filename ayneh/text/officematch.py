@@ -39,6 +39,7 @@ MATCH_THRESHOLD = 0.85
 score ≥ 0.88 (a word glued to the next: 0.88, the seed's «تعان,کار»: 0.99), other organisations of the same
 province («اداره کل راه و شهرسازی», «اداره کل دامپزشکی») and near-miss names («وزارت کشور») ≤ 0.72."""
 _SHORTLIST = 5  # best token_sort candidates re-scored with coverage
+_RECENT_SIZE = 4096  # remembered match results per registry; cleared whole when full (simple, bounded)
 _WORD_COUNTERPART_RATIO = 75
 _MIN_GLUED_WORD = 4  # shorter words («کل», «کار») occur inside too many other words to count as glued
 _NEUTRAL_WORDS = frozenset({"و", "استان"})  # present or absent without changing which office is meant
@@ -108,6 +109,7 @@ class OfficeMatcher:
             )
             for province, rows in grouped.items()
         }
+        self._recent: dict[tuple[str, float], OfficeMatch | None] = {}
         self._province_by_folded = {fold_office_name(p): p for p in grouped if p is not None}
         # Longest first, so «آذربایجان غربی» wins over a shorter province name it might contain.
         alternatives = sorted(self._province_by_folded, key=len, reverse=True)
@@ -123,7 +125,18 @@ class OfficeMatcher:
         return list(dict.fromkeys(found))
 
     def match(self, name: str, *, threshold: float = MATCH_THRESHOLD) -> OfficeMatch | None:
-        """The best office for ``name`` scoring at least ``threshold``, else None (see the module docstring)."""
+        """The best office for ``name`` scoring at least ``threshold``, else None (see the module docstring).
+        Results are remembered (a few thousand names): a news stream credits the same offices over and over."""
+        key = (name, threshold)
+        if key in self._recent:
+            return self._recent[key]
+        found = self._match(name, threshold)
+        if len(self._recent) >= _RECENT_SIZE:
+            self._recent.clear()
+        self._recent[key] = found
+        return found
+
+    def _match(self, name: str, threshold: float) -> OfficeMatch | None:
         folded = fold_office_name(name)
         if not folded:
             return None

@@ -41,13 +41,14 @@ the title.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, utils
 
 from ayneh.text import gazetteer as gz
 from ayneh.text.attribution import leading_credit_length
+from ayneh.text.gazetteer import Gap, PhraseIndex, Scan
 from ayneh.text.people import Person
 
 ROLE_MATCH = 80
@@ -80,7 +81,7 @@ _VERBS = (
     _compound("عنوان", "کرد", "داشت", "کرده است"),
     _compound("یادآور", "شد"),
     _compound("یادآوری", "کرد"),
-    _compound("ت[اأآ]ک?ید", "کرد", "کرده است", "نمود"),
+    _compound("ت[اأآ]کید", "کرد", "کرده است", "نمود"),
     _compound("اعلام", "کرد", "داشت", "کرده است"),
     _compound("توضیح", "داد"),
     _compound("تشریح", "کرد"),
@@ -90,14 +91,21 @@ _VERBS = (
     _compound("هشدار", "داد"),
     _compound("پاسخ", "داد"),
 )
-_VERB = re.compile(r"(?<![\w\u200c])(?P<verb>" + "|".join(_VERBS) + r")(?![\w\u200c])(?P<mark> *: *| +که +)")
+# A verb of saying right before a mark («:» or «که»); searched only in a short window before each mark, which
+# is much faster than scanning the whole text for ~40 verb forms.
+_VERB_BEFORE_MARK = re.compile(r"(?<![\w\u200c])(?P<verb>" + "|".join(_VERBS) + r") *$")
+_KE = " که "  # normalised text has single spaces
+_VERB_WINDOW = 40  # characters before a mark that can hold the longest verb form and its spaces
+_COLON_AND_SPACES = re.compile(r" *: *")
 _CONTINUING_VERB = re.compile("(?:" + "|".join(_CONTINUING) + ")$")
 # A clause starts after a sentence end, a colon or a line break («2.5» is no end). Not after «»»: names and
 # titles are quoted mid-sentence («نشست «ویدئو کنفرانس» با «محمد شریعتمداری» ...»).
-_CLAUSE_START = re.compile(r"(?:[!؟?؛:\n]|\.(?!\d))\s*")
+_CLAUSE_BOUNDARIES = "!؟?؛:\n"
+_CLAUSE_WINDOW = 400
 _SENTENCE_END = re.compile(r"(?:[!؟?\n]|\.(?!\d))")
 _OBJECT_MARKER = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
 _PRONOUNS = frozenset({"وی", "او", "ایشان"})
+_THIS = "این"
 # Occupations that open a speaker's clause like a title does («مهاجم تیم فوتبال استقلال گفت»), beyond the
 # official titles of the gazetteer (data/titles.txt).
 _OCCUPATIONS = frozenset(
@@ -107,6 +115,7 @@ _OCCUPATIONS = frozenset(
         *("بازیگر", "خواننده", "هنرمند", "عضو"),
     }
 )
+_OCCUPATION_KEYS = frozenset(gz.fold_key(word) for word in _OCCUPATIONS)
 _ANAPHOR_WINDOW = 3  # words at the start of a clause a pronoun may sit in («همچنین وی در پایان گفت»)
 # A name right after these is the object of a preposition, not the subject of the clause.
 _PREPOSITIONS = frozenset({"با", "به", "از", "برای", "نزد", "توسط", "همراه", "و", "علیه", "درباره", "سوی"})
@@ -116,11 +125,8 @@ _ROLE_PHRASE_END = re.compile(
     r"|صبح|عصر|ظهر|شب|که|نیز|هم|همچنین)(?=[\s\u200c])|[،,(«]"
 )
 _MAX_ROLE_SPEAKER_WORDS = 14
-_OCCUPATION_KEYS = frozenset(gz.fold_key(word) for word in _OCCUPATIONS)
-_WORD = re.compile(r"[\w\u200c]+")
-_SPACE_OR_ZWNJ_RUN = re.compile(r"[ \u200c]+")
 _MAX_GIVEN_NAMES = 2
-_CLAUSE_OPENERS = ("به گزارش", "به نقل از")
+_REPORT_OPENING = "به گزارش"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,34 +144,48 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
-class _Mention:
+class _Verb:
+    """A verb of saying at text[start:end] and the mark after it, which ends at ``mark_end``."""
+
+    verb: str
     start: int
+    mark_end: int
+    direct: bool  # «:» (a direct quote) rather than «که»
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A person named at words [first, end) of the text's scan."""
+
+    first: int
     end: int
     person: Person
 
 
 def find_quotes(text: str, persons: list[Person]) -> list[Quote]:
     """Every quote in ``text`` with its speaker (see the module docstring)."""
-    verbs = [found for found in _VERB.finditer(text) if _opens_quote(text, found)]
+    verbs: list[tuple[_Verb, int]] = []  # each verb with the start of its clause
+    for verb in _verbs_of_saying(text):
+        clause_start = _clause_start(text, verb.start)
+        if _opens_quote(text, verb, clause_start):
+            verbs.append((verb, clause_start))
     if not verbs:
         return []
-    resolver = _SpeakerResolver(text, persons)
-    clause_starts = [_clause_start(text, found.start()) for found in verbs]
+    resolver = _SpeakerResolver(text, gz.scan(text), persons)
     quotes: list[Quote] = []
-    for index, found in enumerate(verbs):
-        next_clause = clause_starts[index + 1] if index + 1 < len(verbs) else len(text)
-        span = _quoted_span(text, found, next_clause)
+    for index, (verb, clause_start) in enumerate(verbs):
+        next_clause = verbs[index + 1][1] if index + 1 < len(verbs) else len(text)
+        span = _quoted_span(text, verb, next_clause)
         if span is None:
             continue
-        verb = found.group("verb")
-        speaker, is_role = resolver.speaker(clause_starts[index], found.start(), verb)
+        speaker, is_role = resolver.speaker(clause_start, verb.start, verb.verb)
         quote = Quote(
             speaker=speaker,
             text=text[span[0] : span[1]],
             start=span[0],
             end=span[1],
-            verb=verb,
-            direct=":" in found.group("mark"),
+            verb=verb.verb,
+            direct=verb.direct,
             speaker_is_role=is_role,
         )
         quotes.append(quote)
@@ -173,30 +193,56 @@ def find_quotes(text: str, persons: list[Person]) -> list[Quote]:
     return _resolve_role_first_leads(quotes, {p.name: p.role for p in persons})
 
 
-def _opens_quote(text: str, verb: re.Match[str]) -> bool:
-    """A colon always opens a quote; «که» only when the clause has not given the verb an object («را»)."""
-    if ":" in verb.group("mark"):
-        return True
-    clause = text[_clause_start(text, verb.start()) : verb.start()]
-    return _OBJECT_MARKER.search(clause) is None
+def _verbs_of_saying(text: str) -> list[_Verb]:
+    """Verbs of saying followed by «:» or «که», in text order."""
+    found: list[_Verb] = []
+    colon = text.find(":")
+    while colon != -1:
+        verb = _VERB_BEFORE_MARK.search(text, max(0, colon - _VERB_WINDOW), colon)
+        if verb is not None:
+            mark = _COLON_AND_SPACES.match(text, verb.end())
+            found.append(_Verb(verb.group("verb"), verb.start(), mark.end() if mark else colon + 1, direct=True))
+        colon = text.find(":", colon + 1)
+    ke = text.find(_KE)
+    while ke != -1:
+        verb = _VERB_BEFORE_MARK.search(text, max(0, ke - _VERB_WINDOW), ke)
+        if verb is not None:
+            found.append(_Verb(verb.group("verb"), verb.start(), ke + len(_KE), direct=False))
+        ke = text.find(_KE, ke + 1)
+    found.sort(key=lambda v: v.start)
+    return found
 
 
 def _clause_start(text: str, verb_start: int) -> int:
-    """Where the clause that ends at a verb of saying begins (see the module docstring)."""
-    start = 0
-    for found in _CLAUSE_START.finditer(text, max(0, verb_start - 2000), verb_start):
-        start = found.end()
+    """Where the clause ending at a verb of saying begins: after the last sentence end, colon or line break
+    before it («2.5» is no sentence end), spaces skipped."""
+    # Clauses are short: look in a window first, and in the whole text before the verb only if needed.
+    window = max(0, verb_start - _CLAUSE_WINDOW)
+    boundary = max(text.rfind(mark, window, verb_start) for mark in _CLAUSE_BOUNDARIES)
+    if boundary == -1 and window > 0:
+        boundary = max(text.rfind(mark, 0, verb_start) for mark in _CLAUSE_BOUNDARIES)
+    dot = text.rfind(".", max(0, boundary), verb_start)
+    while dot > boundary and dot + 1 < len(text) and text[dot + 1].isdigit():
+        dot = text.rfind(".", 0, dot)
+    start = max(boundary, dot) + 1
+    while start < verb_start and text[start].isspace():
+        start += 1
     return start
 
 
-def _quoted_span(text: str, verb: re.Match[str], next_clause: int) -> tuple[int, int] | None:
+def _opens_quote(text: str, verb: _Verb, clause_start: int) -> bool:
+    """A colon always opens a quote; «که» only when the clause has not given the verb an object («را»)."""
+    return verb.direct or _OBJECT_MARKER.search(text, clause_start, verb.start) is None
+
+
+def _quoted_span(text: str, verb: _Verb, next_clause: int) -> tuple[int, int] | None:
     """The quoted words after a verb: to the closing guillemet, the paragraph end or the next quote's
     clause (direct); to the sentence end (indirect)."""
-    start = verb.end()
+    start = verb.mark_end
     paragraph_end = text.find("\n", start)
     if paragraph_end == -1:
         paragraph_end = len(text)
-    if ":" not in verb.group("mark"):
+    if not verb.direct:
         sentence_end = _SENTENCE_END.search(text, start, paragraph_end)
         end = sentence_end.start() if sentence_end else paragraph_end
     elif text.startswith("«", start):
@@ -212,120 +258,163 @@ def _quoted_span(text: str, verb: re.Match[str], next_clause: int) -> tuple[int,
 
 @dataclass
 class _SpeakerResolver:
-    """Rules 1–6 of the module docstring over one text; ``previous`` is the last quote found."""
+    """Rules 1–6 of the module docstring over one text, on its word scan (shared with the person finder);
+    ``previous`` is the last quote found."""
 
     text: str
+    words: Scan
     persons: list[Person]
     previous: Quote | None = None
     mentions: list[_Mention] = field(init=False)
-    mention_starts: list[int] = field(init=False)
-    surnames: dict[str, str] = field(init=False)  # surname key → full name, for names rule 4 found
+    mention_firsts: list[int] = field(init=False)
+    surnames: dict[str, str] = field(init=False)  # surname key(s) → full name, for names rule 4 found
 
     def __post_init__(self) -> None:
-        self.mentions = _mentions(self.text, self.persons)
-        self.mention_starts = [m.start for m in self.mentions]
+        self.mentions = _mentions(self.words, self.persons)
+        self.mention_firsts = [m.first for m in self.mentions]
         self.surnames = {}
 
     def speaker(self, clause_start: int, verb_start: int, verb: str) -> tuple[str | None, bool]:
         """The speaker of the quote whose verb starts at ``verb_start``, and whether it is a title phrase."""
-        clause = self.text[clause_start:verb_start]
-        if self.previous is not None and self.previous.start == clause_start and self.previous.direct:
+        previous = self.previous
+        if previous is not None and previous.direct and previous.start == clause_start:
             # «... گفت: بزرگترین چالش ... عنوان کرد و گفت: ...»: a verb inside the previous quote's words.
-            return self.previous.speaker, self.previous.speaker_is_role
-        low = bisect_right(self.mention_starts, clause_start - 1)
-        high = bisect_right(self.mention_starts, verb_start - 1)
-        subject = _subject_mention(clause, clause_start, self.mentions[low:high])
+            return previous.speaker, previous.speaker_is_role
+        lo = bisect_left(self.words.starts, clause_start)
+        hi = bisect_left(self.words.starts, verb_start)
+        subject = self._subject_mention(lo, hi)
         if subject is not None:
             return subject.person.name, False
-        words = _WORD.findall(clause)
-        if not words or _is_anaphoric(words):
-            return self._antecedent(clause_start)
-        title = _title_phrase(self.text, clause, clause_start)
-        if title is not None:
-            person = _person_with_role(title, self.persons)
-            if person is not None:
-                return person.name, False
-            if self.previous is not None and self.previous.speaker and not self.previous.speaker_is_role:
-                return self.previous.speaker, False
-            return title, True
-        named = self._unlisted_name(clause, verb)
-        if named is not None:
-            return named, False
-        if _CONTINUING_VERB.match(verb) and self.previous is not None:
-            return self.previous.speaker, self.previous.speaker_is_role
+        if lo == hi or self._is_anaphoric(lo, hi):
+            return self._antecedent(lo)
+        for opening in self._openings(clause_start, verb_start, lo, hi):
+            title = self._title_at(opening, verb_start)
+            if title is not None:
+                return self._title_speaker(title)
+            name = self._unlisted_name_at(opening, hi, verb)
+            if name is not None:
+                return name, False
+        if _CONTINUING_VERB.match(verb) and previous is not None:
+            return previous.speaker, previous.speaker_is_role
         return None, False
 
-    def _antecedent(self, clause_start: int) -> tuple[str | None, bool]:
-        if self.previous is not None and self.previous.speaker is not None:
-            return self.previous.speaker, self.previous.speaker_is_role
-        earlier = [m for m in self.mentions if m.end <= clause_start]
-        return (earlier[-1].person.name, False) if earlier else (None, False)
-
-    def _unlisted_name(self, clause: str, verb: str) -> str | None:
-        """Rule 4: a name opening the clause (or one of its comma-separated openings), the surname of such
-        a name found earlier, or a lone word as the subject of a singular verb — the whole clause, or
-        followed by a function word (a bare surname: «کریمی اضافه کرد»، «ابراهیمی صبح امروز ... گفت»)."""
-        for part in _clause_openings(clause):
-            words = _WORD.findall(part)
-            if not words:
-                continue
-            keys = [gz.fold_key(w) for w in words]
-            for size in (2, 1):
-                known = self.surnames.get(" ".join(keys[:size]))
-                if known is not None and len(keys) >= size and (len(keys) == size or keys[size] in gz.stopwords()):
-                    return known
-            found = _name_at_start(words)
-            lone = len(words) == 1 or keys[1] in gz.stopwords()
-            if found is None and lone and _is_bare_surname(keys[0], verb):
-                found = (words[0], words[0])
-            if found is not None:
-                name, surname = found
-                self.surnames[gz.fold_key(surname)] = name
-                return name
+    def _subject_mention(self, lo: int, hi: int) -> _Mention | None:
+        """Rule 1: the first person named in words [lo, hi) who is not the object of a preposition."""
+        keys = self.words.keys
+        for mention in self.mentions[bisect_left(self.mention_firsts, lo) : bisect_left(self.mention_firsts, hi)]:
+            if mention.first == lo or keys[mention.first - 1] not in _PREPOSITIONS:
+                return mention
         return None
 
+    def _is_anaphoric(self, lo: int, hi: int) -> bool:
+        """Rule 2: «وی»، «او»، «ایشان» among the first words, or «این» + a noun opening the clause («این
+        مقام»، «این کارگردان»)."""
+        keys = self.words.keys
+        if any(keys[k] in _PRONOUNS for k in range(lo, min(hi, lo + _ANAPHOR_WINDOW))):
+            return True
+        return hi - lo >= 2 and keys[lo] == _THIS and keys[lo + 1] not in gz.stopwords()
 
-def _clause_openings(clause: str) -> list[str]:
-    """The clause, then what follows each of its commas when it opens with a phrase that is not the
-    subject: a credit («به گزارش ...، علی رضایی گفت») or an adverbial («در همین حال، ...»)."""
-    parts = [clause]
-    credit = leading_credit_length(clause)
-    if credit:
-        parts.append(clause[credit:])
-    position = clause.find("،")
-    while position != -1:
-        parts.append(clause[position + 1 :])
-        position = clause.find("،", position + 1)
-    return parts
+    def _antecedent(self, lo: int) -> tuple[str | None, bool]:
+        if self.previous is not None and self.previous.speaker is not None:
+            return self.previous.speaker, self.previous.speaker_is_role
+        earlier = self.mentions[: bisect_left(self.mention_firsts, lo)]
+        return (earlier[-1].person.name, False) if earlier else (None, False)
+
+    def _openings(self, clause_start: int, verb_start: int, lo: int, hi: int) -> list[int]:
+        """Word indices where the clause's subject may start: its first word, the word after a leading
+        credit («به گزارش خبرنگار فارس کریمی ...»), and the word after each comma."""
+        openings = [lo]
+        if self.text.startswith(_REPORT_OPENING, clause_start):
+            credit = leading_credit_length(self.text[clause_start:verb_start])
+            if credit:
+                openings.append(bisect_left(self.words.starts, clause_start + credit))
+        openings += [k + 1 for k in range(lo, hi - 1) if self.words.gaps[k] == Gap.COMMA]
+        return [k for k in openings if k < hi]
+
+    def _title_at(self, opening: int, verb_start: int) -> str | None:
+        """Rule 3: the title phrase starting at word ``opening``, or None. It ends before «با اشاره به ...»،
+        «در ...», a comma and the like."""
+        if gz.title_index().match(self.words, opening) is None and self.words.keys[opening] not in _OCCUPATION_KEYS:
+            return None
+        rest = self.text[self.words.starts[opening] : verb_start]
+        end = _ROLE_PHRASE_END.search(rest)
+        phrase = (rest[: end.start()] if end else rest).strip()
+        if phrase and len(phrase.split()) <= _MAX_ROLE_SPEAKER_WORDS:
+            return phrase
+        return None
+
+    def _title_speaker(self, title: str) -> tuple[str, bool]:
+        person = _person_with_role(title, self.persons)
+        if person is not None:
+            return person.name, False
+        previous = self.previous
+        if previous is not None and previous.speaker and not previous.speaker_is_role:
+            return previous.speaker, False
+        return title, True
+
+    def _unlisted_name_at(self, opening: int, hi: int, verb: str) -> str | None:
+        """Rule 4 at word ``opening``: the surname of a name found earlier, a name (given names + surname),
+        or a lone word as the subject of a singular verb — followed by the clause's end, a comma or a
+        function word (a bare surname: «کریمی اضافه کرد»، «ابراهیمی صبح امروز ... گفت»)."""
+        words, stop = self.words, gz.stopwords()
+        keys = words.keys
+        for size in (2, 1):
+            end = opening + size
+            if end <= hi and _ends_subject(words, end, hi, stop):
+                known = self.surnames.get(" ".join(keys[opening:end]))
+                if known is not None:
+                    return known
+        found = _name_at(words, opening, hi)
+        if found is None and _ends_subject(words, opening + 1, hi, stop) and _is_bare_surname(keys[opening], verb):
+            found = (opening, opening, opening + 1)
+        if found is None:
+            return None
+        first, surname_first, end = found
+        name = words.words(first, end)
+        self.surnames[" ".join(keys[surname_first:end])] = name
+        return name
 
 
-def _name_at_start(words: list[str]) -> tuple[str, str] | None:
-    """(name, surname) when the words open with honorifics, one or two known given names and a surname
-    (two words after a prefix such as «حاج» or before a surname part such as «زاده»), followed by the end
-    or a function word; else None. A surname may itself be listed as a given name («سیداحمد خدائی»)."""
-    honorifics, stop = gz.honorific_index(), gz.stopwords()
-    keys = [gz.fold_key(w) for w in words]
-    i = 0
-    while i < len(keys) and keys[i] in honorifics:
+def _ends_subject(words: Scan, end: int, hi: int, stop: frozenset[str]) -> bool:
+    """Whether a subject ending before word ``end`` is followed by the clause's end, a break or comma, or a
+    function word."""
+    return end >= hi or words.gaps[end - 1] != Gap.SPACE or words.keys[end] in stop
+
+
+def _name_at(words: Scan, opening: int, hi: int) -> tuple[int, int, int] | None:
+    """(first word, surname's first word, end) of a name at ``opening``: honorifics, one or two known given
+    names and a surname (two words after a prefix such as «حاج» or before a surname part such as «زاده»),
+    then the subject's end; else None. A surname may itself be listed as a given name («سیداحمد خدائی»)."""
+    honorifics, stop, keys, gaps = gz.honorific_index(), gz.stopwords(), words.keys, words.gaps
+    i = opening
+    while i < hi and keys[i] in honorifics:
         i += 1
     first = i
-    while i < len(keys) and i - first <= _MAX_GIVEN_NAMES and _is_given_name(keys[i]):
+    while (
+        i < hi
+        and i - first <= _MAX_GIVEN_NAMES
+        and _is_given_name(keys[i])
+        and (i == first or gaps[i - 1] == Gap.SPACE)
+    ):
         i += 1
     given = i - first
     if given == 0:
         return None
-    if i >= len(keys) or keys[i] in stop or keys[i] in _PRONOUNS:
-        if given < 2:  # a given name alone is no name; with two, the second is the surname
-            return None
-        surname_start = i - 1
-    else:
-        surname_start = i
+    if _ends_subject(words, i, hi, stop) or keys[i] in _PRONOUNS:
+        return (first, i - 1, i) if given >= 2 else None  # a given name alone is no name
+    surname = i
+    i += 1
+    two_word_surname = i < hi and (keys[i - 1] in honorifics or keys[i] in gz.surname_parts())
+    if two_word_surname and gaps[i - 1] == Gap.SPACE and keys[i] not in stop:
         i += 1
-        if i < len(keys) and keys[i] not in stop and (keys[i - 1] in honorifics or keys[i] in gz.surname_parts()):
-            i += 1
-        if i < len(keys) and keys[i] not in stop:
-            return None
-    return " ".join(words[first:i]), " ".join(words[surname_start:i])
+    return (first, surname, i) if _ends_subject(words, i, hi, stop) else None
+
+
+def _is_given_name(key: str) -> bool:
+    if key in gz.first_names():
+        return True
+    prefix = next((p for p in gz.name_prefixes() if key.startswith(p) and len(key) > len(p)), None)
+    return prefix is not None and key[len(prefix) :] in gz.first_names()  # «سیداحمد»
 
 
 def _is_bare_surname(key: str, verb: str) -> bool:
@@ -341,86 +430,24 @@ def _is_bare_surname(key: str, verb: str) -> bool:
     )
 
 
-def _is_given_name(key: str) -> bool:
-    if key in gz.first_names():
-        return True
-    prefix = next((p for p in gz.name_prefixes() if key.startswith(p) and len(key) > len(p)), None)
-    return prefix is not None and key[len(prefix) :] in gz.first_names()  # «سیداحمد»
-
-
-def _mentions(text: str, persons: list[Person]) -> list[_Mention]:
-    """Every place a person is named in ``text``: the full name, or the surname alone, in text order. A
-    space or ZWNJ inside a name may be written either way or left out («رویین‌تن» = «رویین تن»)."""
+def _mentions(words: Scan, persons: list[Person]) -> list[_Mention]:
+    """Every place a person is named: the full name, or the surname alone, in text order. Looked up in the
+    text's word scan, so letter variants, and ZWNJ written as nothing or as a space, do not matter."""
     if not persons:
         return []
-    forms: dict[str, Person] = {}
-    written: dict[str, str] = {}
-    for person in persons:
-        for form in _name_forms(person.name):
-            forms.setdefault(_joined(form), person)
-            written.setdefault(_joined(form), form)
-    alternatives = sorted(written.values(), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w\u200c])(" + "|".join(_flexible(form) for form in alternatives) + r")(?![\w\u200c])")
-    return [_Mention(found.start(), found.end(), forms[_joined(found.group(0))]) for found in pattern.finditer(text)]
-
-
-def _flexible(name: str) -> str:
-    """A regex for ``name`` that allows a space or ZWNJ, or nothing,
-    between any two of its letters where the registered name had one."""
-    return "[ \u200c]?".join(re.escape(part) for part in _SPACE_OR_ZWNJ_RUN.split(name))
-
-
-def _joined(name: str) -> str:
-    return _SPACE_OR_ZWNJ_RUN.sub("", name)
+    index = PhraseIndex((form, person) for person in persons for form in _name_forms(person.name))
+    return [_Mention(first, end, person) for first, end, person in index.find_all(words)]
 
 
 def _name_forms(name: str) -> list[str]:
     """The full name and its surname: the last word (ZWNJ keeps «رویین‌تن» one word), or the last two when
     the last is a surname part such as «زاده» or «نژاد»."""
-    words = name.split()
+    parts = name.split()
     forms = [name]
-    if len(words) >= 2:
-        tail = 2 if len(words) >= 3 and gz.fold_key(words[-1]) in gz.surname_parts() else 1
-        forms.append(" ".join(words[-tail:]))
+    if len(parts) >= 2:
+        tail = 2 if len(parts) >= 3 and gz.fold_key(parts[-1]) in gz.surname_parts() else 1
+        forms.append(" ".join(parts[-tail:]))
     return forms
-
-
-def _subject_mention(clause: str, clause_start: int, in_clause: list[_Mention]) -> _Mention | None:
-    """The first person named in the clause who is not the object of a preposition."""
-    for mention in in_clause:
-        before = _WORD.findall(clause[: mention.start - clause_start])
-        if not before or before[-1] not in _PREPOSITIONS:
-            return mention
-    return None
-
-
-def _is_anaphoric(words: list[str]) -> bool:
-    """«وی»، «او»، «ایشان» among the first words, or «این» + a noun opening the clause («این مقام»،
-    «این کارگردان»)."""
-    head = words[:_ANAPHOR_WINDOW]
-    if any(word in _PRONOUNS for word in head):
-        return True
-    return len(words) >= 2 and words[0] == "این" and gz.fold_key(words[1]) not in gz.stopwords()
-
-
-def _title_phrase(text: str, clause: str, clause_start: int) -> str | None:
-    """The title phrase opening the clause, or one of its comma-separated openings («در این مراسم ...،
-    رئیس انجمن ... گفت»), or None. It ends before «با اشاره به ...», «در ...», a comma and the like."""
-    # The whole text's word scan is shared with (and cached by) the person finder; a clause is a slice of it.
-    words = gz.scan(text)
-    for part in _clause_openings(clause):
-        part_start = clause_start + len(clause) - len(part)
-        first = bisect_right(words.starts, part_start - 1)
-        if first >= len(words) or words.starts[first] >= clause_start + len(clause):
-            continue
-        if gz.title_index().match(words, first) is None and words.keys[first] not in _OCCUPATION_KEYS:
-            continue
-        opening = part.lstrip(' «"')
-        end = _ROLE_PHRASE_END.search(opening)
-        phrase = (opening[: end.start()] if end else opening).strip()
-        if phrase and len(phrase.split()) <= _MAX_ROLE_SPEAKER_WORDS:
-            return phrase
-    return None
 
 
 def _person_with_role(phrase: str, persons: list[Person]) -> Person | None:
