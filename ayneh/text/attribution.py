@@ -9,7 +9,9 @@ What is recognised (each form has its own test in tests/text/test_attribution_*.
 Outlet, first form found wins:
 1. «به گزارش X» at the start of a sentence or paragraph («به گزارش فارس»، «به گزارش خبرنگار اقتصادی
    خبرگزاری فارس از تبریز»). The reporter and desk words are dropped («خبرنگار اقتصادی»، «گروه
-   بین‌الملل») and so is the dateline («از تبریز»، «در دوشنبه»): X is the outlet's name as written.
+   بین‌الملل») and so is the dateline («از تبریز»، «در دوشنبه»): X is the outlet's name as written. When no
+   comma closes the credit, a known outlet's name («خبرگزاری فارس»، «ایسنا» ...) or a Latin-script name
+   after an outlet kind («نشریه Geostrategy») ends it («به گزارش خبرنگار خبرگزاری فارس ابراهیمی گفت»).
 2. A news agency's lead credit at the start of one of the first lines: «خبرگزاری فارس: ...».
 3. «در گفت‌وگو با خبرنگار X» — the agency-interview form («... در گفت‌وگو با خبرنگار فارس افزود»).
 
@@ -22,6 +24,8 @@ Credited source, first form found wins:
 Where Y ends: a credit is normally closed by «،», but real releases put commas inside office names (the
 seed article's «تعان,کار»). So every comma of the clause is a candidate end, and when the registry
 recognises one of the candidate spans, the best-scoring span wins; otherwise Y ends at the first comma.
+A person's name that follows a credit without a comma ends it too: a rank or honorific of the living
+(«سردار»، «دکتر») or a common given name that is not part of an institution's name («بیمارستان امام رضا»).
 ``office`` and ``confidence`` come from ``ayneh.text.officematch`` (``confidence`` is 0.0 without an office).
 """
 

@@ -18,19 +18,22 @@ What marks a quote
 Who said it — the clause before the verb (from the previous sentence end, colon or line break) decides:
 1. A named person in it (full name, or the surname alone) is the speaker; the first one that is not the
    object of a preposition («در دیدار با محمد احمدی، علی رضایی گفت» → رضایی).
-2. A pronoun («وی»، «او»، «ایشان») or an anaphoric «این مقام/مسئول/...» among its first words, or no subject
-   at all (Persian drops it: «در ادامه افزود»), refers to the speaker of the previous quote, else to the
-   person named last before it.
+2. A pronoun («وی»، «او»، «ایشان») among its first words, «این» + a noun opening it («این مقام»، «این
+   کارگردان»), or no words at all, refers to the speaker of the previous quote, else to the person named
+   last before it.
 3. A title phrase opening it («رئیس روابط عمومی اداره کل ... خوزستان» — typos allowed) is the person
    whose role matches it best (rapidfuzz ≥ ``ROLE_MATCH``). Matching no one, it is the previous named
    speaker if there is one — news prose varies how it names its one speaker («نماینده مردم تبریز ...»،
    «عضو کمیسیون ...») — else the phrase itself is the speaker (``speaker_is_role=True``).
 4. A name the person finder did not report, opening the clause (after an honorific, and after a leading
-   «به گزارش ...،» or other comma-closed phrase): a known given name, then the surname, then the end of the
-   clause or a function word («علی حاج کاظم امروز در گفت‌وگو با ...»). Its surname alone later refers to it.
-5. A verb of saying inside the previous quote's words («گفت: ... عنوان کرد و گفت: ...») is its speaker's.
-6. Otherwise the subject is unknown; the quote keeps the previous speaker only when the verb continues
-   («افزود»، «ادامه داد»، «اضافه کرد»), else it has no speaker (None).
+   «به گزارش ...» credit or other comma-closed phrase): a known given name, then the surname, then the end
+   of the clause, a comma or a function word («علی حاج کاظم امروز در گفت‌وگو با ...»); or a lone word so
+   placed as the subject of a singular verb, read as a bare surname («کریمی اضافه کرد»). Its surname alone
+   later refers to it. Rules 3 and 4 are tried at each opening of the clause in turn.
+5. A verb of saying inside the previous quote's words («گفت: ... عنوان کرد و گفت: ...») is its speaker's
+   (checked before the others).
+6. Otherwise the subject is unknown («در ادامه افزود» drops it); the quote keeps the previous speaker only
+   when the verb continues («افزود»، «ادامه داد»، «اضافه کرد»), else it has no speaker (None).
 
 Role-first leads: news leads often name the role first («رئیس سازمان X گفت: ...») and the person in the
 next paragraph («علی رضایی ... افزود: ...»). Role-only quotes go to the named speaker right after them when
