@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "ayneh.search",
     "ayneh.public",
     "ayneh.evaluation",
+    "ayneh.monitoring",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -134,7 +136,8 @@ if redis_url := os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background work: django.tasks on a database-backed queue (django-tasks-db), run by `ayneh db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("AYNEH_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
