@@ -156,7 +156,9 @@ def _char_class(chars: set[str]) -> str:
 # substitution keeps every position where it was.
 _DELETED = {chr(code) for code, repl in _CHARACTER_TABLE.items() if repl == ""}
 _EXPANDED = {chr(code) for code, repl in _CHARACTER_TABLE.items() if len(repl) > 1}
-_RESIZED_BY_TABLE = re.compile(f"{_char_class(_DELETED)}+|{_char_class(_EXPANDED)}")
+# One edit per expanded character or run of deleted ones (an expanded character takes the deletions after it
+# along). Written so that the pattern starts with a character class, which the regex engine scans for fast.
+_RESIZED_BY_TABLE = re.compile(f"{_char_class(_DELETED | _EXPANDED)}{_char_class(_DELETED)}*")
 _RARE_TABLE_KEY = re.compile(_char_class({chr(code) for code in _CHARACTER_TABLE} - set(_FREQUENT)))
 
 
@@ -210,7 +212,7 @@ _REWRITES: tuple[_Rewrite, ...] = (
     _Rewrite(re.compile(f"(?<=[{_LETTER}]) *; *(?=[{_LETTER}])"), "؛ ", guard=(";",)),
     _Rewrite(re.compile(f"(?<=[{_LETTER}]) *\\?"), "؟", guard=("?",)),
     # Rule 6: whitespace runs (single spaces and single line breaks are already right).
-    _Rewrite(re.compile("[ \n]{2,}"), lambda m: "\n" if "\n" in m.group() else " ", guard=("  ", " \n", "\n")),
+    _Rewrite(re.compile("[ \n]{2,}"), lambda m: "\n" if "\n" in m.group() else " ", guard=("  ", " \n", "\n ", "\n\n")),
 )
 _STRIPPED = " \n"
 
@@ -306,23 +308,42 @@ def normalize_with_offsets(text: str) -> Normalized:
         if edits:
             steps.append(_Step.from_edits(edits))
 
+    def rewrite_tracked(rewrite: _Rewrite, text: str) -> str:
+        edits = [(m.start(), m.end(), rewrite.replacement_for(m)) for m in rewrite.pattern.finditer(text)]
+        record(edits)
+        return _apply_edits(text, edits)
+
     if _COMPOSE.applies_to(text):
-        record([(m.start(), m.end(), _COMPOSE.replacement_for(m)) for m in _COMPOSE.pattern.finditer(text)])
-        text = _COMPOSE.pattern.sub(_COMPOSE.replacement, text)
+        text = rewrite_tracked(_COMPOSE, text)
     record([(m.start(), m.end(), m.group().translate(_CHARACTER_TABLE)) for m in _RESIZED_BY_TABLE.finditer(text)])
     text = _apply_character_table(text)
     for rewrite in _REWRITES:
         if not rewrite.applies_to(text):
             continue
-        if not rewrite.keeps_length:
-            record([(m.start(), m.end(), rewrite.replacement_for(m)) for m in rewrite.pattern.finditer(text)])
-        text = rewrite.pattern.sub(rewrite.replacement, text)
+        if rewrite.keeps_length:
+            text = rewrite.pattern.sub(rewrite.replacement, text)
+        else:
+            text = rewrite_tracked(rewrite, text)
     stripped = text.strip(_STRIPPED)
     if stripped != text:
         leading = len(text) - len(text.lstrip(_STRIPPED))
         trailing_start = leading + len(stripped)
         record([(0, leading, ""), (trailing_start, len(text), "")])
     return Normalized(original=original, text=stripped, _steps=tuple(steps))
+
+
+def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, replacement)`` of the sorted, non-overlapping ``edits`` applied."""
+    if not edits:
+        return text
+    pieces: list[str] = []
+    copied_to = 0
+    for start, end, replacement in edits:
+        pieces.append(text[copied_to:start])
+        pieces.append(replacement)
+        copied_to = end
+    pieces.append(text[copied_to:])
+    return "".join(pieces)
 
 
 def to_ascii_digits(s: str) -> str:
