@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
@@ -466,7 +467,14 @@ def _person_with_role(phrase: str, persons: list[Person]) -> Person | None:
 def _role_similarity(phrase: str, role: str | None) -> float:
     if not role:
         return 0.0
-    return fuzz.token_set_ratio(gz.fold_key(phrase), gz.fold_key(role), processor=utils.default_process)
+    return fuzz.token_set_ratio(_role_key(phrase), _role_key(role), processor=None)
+
+
+@lru_cache(maxsize=4096)
+def _role_key(text: str) -> str:
+    """A title phrase or role ready for token comparison (folded letters, punctuation as spaces); roles recur
+    across a text and across articles, so it is remembered."""
+    return utils.default_process(gz.fold_key(text))
 
 
 def _resolve_role_first_leads(quotes: list[Quote], roles: dict[str, str | None]) -> list[Quote]:
