@@ -38,6 +38,7 @@ _POSITION_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x1656
 # The finaliser of MurmurHash3 (fmix64): every input bit affects every output bit.
 _MIX_MULTIPLIER_1 = np.uint64(0xFF51AFD7ED558CCD)
 _MIX_MULTIPLIER_2 = np.uint64(0xC4CEB9FE1A85EC53)
+_WORD_HASH_MASK = (1 << 62) - 1
 
 # Folded words that ``fold_for_index`` joins to the next word (verb prefixes) or to the previous one
 # (plural suffixes) when a space separates them.
@@ -53,8 +54,10 @@ _ARABIC_SCRIPT_LETTER = re.compile("[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06
 
 
 def _word_hash(word: str) -> int:
-    """BLAKE2b of the word, never 0 (0 marks "no word" in ``_TokenTable.single``)."""
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little") or 1
+    """62 bits of BLAKE2b of the word, never 0 (0 marks "no word" in ``_TokenTable.single``). 62 bits keep
+    the Python ints in the fast path of their conversion to numpy, the conversion that costs most per word."""
+    digest = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    return (digest & _WORD_HASH_MASK) or 1
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
