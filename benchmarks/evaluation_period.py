@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("AYNEH_DATA_DIR", tempfile.mkdtemp(prefix="ayneh-bench-"))
+os.environ.setdefault("AYNEH_DATA_DIR", tempfile.mkdtemp(prefix="ayneh-evaluation-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ayneh.settings")
 
 import django

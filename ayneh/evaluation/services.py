@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from ayneh.core.audit import audit_log
 from ayneh.core.jalali import MONTHS as JALALI_MONTHS
 from ayneh.evaluation import selectors
+from ayneh.evaluation.indicators.base import Scope
 from ayneh.evaluation.indicators.registry import computer_get
 from ayneh.evaluation.models import (
     Axis,
@@ -338,11 +339,11 @@ def period_compute(*, period: Period, actor: Any) -> int:
     not keep its old value. Returns the number of values stored."""
     offices = list(period.offices.all())
     _require_evaluator_of_all(actor=actor, offices=offices)
-    window = period.window
+    scope = Scope(offices=offices, window=period.window)
     indicators = list(period.framework.indicators.filter(source=Source.AUTO))
     rows = []
     for indicator in indicators:
-        results = computer_get(indicator.computer)(offices=offices, window=window, params=indicator.params)
+        results = computer_get(indicator.computer)(scope=scope, params=indicator.params)
         direction = Direction(indicator.direction)
         for office in offices:
             computed = results.get(office.pk)

@@ -3,6 +3,7 @@
 import pytest
 
 from ayneh.evaluation.indicators import pending
+from ayneh.evaluation.indicators.base import Scope
 from ayneh.evaluation.indicators.registry import COMPUTERS, UnknownComputer, computer_get
 from ayneh.evaluation.spec import Source, default_framework_spec
 from tests.evaluation.test_newsroom_indicators import WINDOW
@@ -21,4 +22,4 @@ def test_an_unknown_computer_is_refused_by_name():
 
 @pytest.mark.parametrize("name", [name for name, f in COMPUTERS.items() if f.__module__ == pending.__name__])
 def test_computers_awaiting_data_report_no_data(name, khuzestan):
-    assert COMPUTERS[name](offices=[khuzestan], window=WINDOW, params={}) == {}
+    assert COMPUTERS[name](scope=Scope(offices=[khuzestan], window=WINDOW), params={}) == {}

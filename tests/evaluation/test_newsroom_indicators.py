@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from ayneh.evaluation.indicators.base import Scope
 from ayneh.evaluation.indicators.newsroom import event_coverage, multimedia_share, news_timeliness, news_volume
 from ayneh.evaluation.periods import PeriodKind, jalali_period_bounds, period_window
 from ayneh.newsroom.models import ReleaseStatus
@@ -17,7 +18,7 @@ HOUR = dt.timedelta(hours=1)
 
 def _one(computer, office, params):
     """The computer's result for one office: its Computed, or None for no data."""
-    return computer(offices=[office], window=WINDOW, params=params).get(office.pk)
+    return computer(scope=Scope(offices=[office], window=WINDOW), params=params).get(office.pk)
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_news_volume_counts_releases_published_inside_the_period(khuzestan, publ
     release_at(office=fars, published_at=INSIDE, author=fars_editor)
     computed = _one(news_volume, khuzestan, {})
     assert computed.actual == 3
-    assert sorted(computed.inputs["releases"]) == sorted(str(r.uuid) for r in counted)
+    assert computed.inputs["releases"] == [str(r.uuid) for r in sorted(counted, key=lambda r: r.published_at)]
 
 
 def test_news_volume_of_a_silent_office_is_zero_not_no_data(khuzestan):
@@ -120,11 +121,22 @@ def test_one_call_measures_every_office_on_its_own_records(khuzestan, fars, khuz
     release_at(office=khuzestan, published_at=INSIDE, author=khuzestan_editor, event=meeting)
     release_at(office=fars, published_at=INSIDE, author=fars_editor, photo=True)
     release_at(office=fars, published_at=INSIDE, author=fars_editor)
-    offices = [khuzestan, fars]
-    volume = news_volume(offices=offices, window=WINDOW, params={})
+    scope = Scope(offices=[khuzestan, fars], window=WINDOW)
+    volume = news_volume(scope=scope, params={})
     assert (volume[khuzestan.pk].actual, volume[fars.pk].actual) == (1, 2)
-    media = multimedia_share(offices=offices, window=WINDOW, params={})
+    media = multimedia_share(scope=scope, params={})
     assert (media[khuzestan.pk].actual, media[fars.pk].actual) == (0, 50)
-    coverage = event_coverage(offices=offices, window=WINDOW, params={})
+    coverage = event_coverage(scope=scope, params={})
     assert coverage[khuzestan.pk].actual == 100
     assert fars.pk not in coverage  # Fars held no event: no data
+
+
+def test_the_computers_of_one_scope_read_the_releases_once(khuzestan, publish, django_assert_num_queries):
+    publish()
+    scope = Scope(offices=[khuzestan], window=WINDOW)
+    with django_assert_num_queries(1):
+        news_volume(scope=scope, params={})
+        news_timeliness(scope=scope, params={})
+        multimedia_share(scope=scope, params={})
+    with django_assert_num_queries(1):  # its events
+        event_coverage(scope=scope, params={})

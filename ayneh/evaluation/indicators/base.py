@@ -1,11 +1,11 @@
 """The contract every automatic indicator's computer keeps.
 
-A computer is a function `(*, offices, window, params) -> Mapping[office pk, Computed]`:
+A computer is a function `(*, scope, params) -> Mapping[office pk, Computed]`:
 
-- `offices` are the offices measured (all of a period's offices at once: one query serves them all, which
-  is what makes a period of 1,000 offices over 100,000 releases take seconds rather than minutes),
-  `window` the period's UTC interval [start, end) and length in months, `params` the indicator's
-  parameters from the framework (e.g. {"hours": 24});
+- `scope` is one computation: the offices measured (all of a period's offices at once, so one query
+  serves them all), the period's UTC interval [start, end) and length in months, and a memo of reads that
+  several computers share during this computation (the newsroom's four indicators read the period's
+  releases once between them); `params` are the indicator's parameters from the framework ({"hours": 24});
 - for each office with data it returns `Computed(actual, inputs)`: the measured value in the indicator's
   unit and a JSON-ready record of what produced it (counts, parameters and the keys of the releases or
   events counted), which the scorecard shows next to the value and the drill-down follows;
@@ -14,10 +14,11 @@ A computer is a function `(*, offices, window, params) -> Mapping[office pk, Com
   doing nothing is data (zero releases is `Computed(0, ...)`).
 
 Computers only read, and read only what lies inside the window, so recomputing a period later gives the
-same values unless the underlying records themselves changed.
+same values unless the underlying records themselves changed. The memo lives as long as its scope (one
+`period_compute` call), so it never serves stale data to a later computation.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -33,7 +34,24 @@ class Computed:
     inputs: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """The offices and period window of one computation, with the reads its computers share."""
+
+    offices: Sequence[Office]
+    window: PeriodWindow
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def office_ids(self) -> list[int]:
+        return [office.pk for office in self.offices]
+
+    def shared[T](self, key: str, load: Callable[[], T]) -> T:
+        """`load()` on the first request for `key` in this scope, the same result after that."""
+        if key not in self._memo:
+            self._memo[key] = load()
+        return self._memo[key]
+
+
 class Computer(Protocol):
-    def __call__(
-        self, *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-    ) -> Mapping[int, Computed]: ...
+    def __call__(self, *, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]: ...

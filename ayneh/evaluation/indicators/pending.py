@@ -6,85 +6,63 @@ campaigns or inquiries register, social media accounts), the function body is re
 every framework that uses it, stays.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from ayneh.evaluation.indicators.base import Computed
-from ayneh.evaluation.periods import PeriodWindow
-from ayneh.offices.models import Office
+from ayneh.evaluation.indicators.base import Computed, Scope
 
 
-def campaign_tasks_delivered(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def campaign_tasks_delivered(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits a register of national campaigns and the tasks assigned to offices."""
     return {}
 
 
-def pickup_rate(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def pickup_rate(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits the monitoring app's pickups (outlet articles matched to releases)."""
     return {}
 
 
-def pickup_breadth(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def pickup_breadth(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits the monitoring app's pickups and its outlets' tiers."""
     return {}
 
 
-def attribution_rate(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def attribution_rate(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits the monitoring app's pickups with their extracted attribution («به نقل از روابط عمومی ...»)."""
     return {}
 
 
-def net_tone(*, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]) -> Mapping[int, Computed]:
+def net_tone(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits tone labels on the monitoring app's coverage records."""
     return {}
 
 
-def posting_consistency(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def posting_consistency(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits the offices' social media accounts and their posts."""
     return {}
 
 
-def social_engagement_rate(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def social_engagement_rate(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits the offices' social media accounts, posts, followers and interactions."""
     return {}
 
 
-def criticism_answered(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def criticism_answered(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits monitoring's criticism and rumour items and the offices' replies to them."""
     return {}
 
 
-def inquiry_response_time(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def inquiry_response_time(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits a register of media and public inquiries with the times they were received and answered."""
     return {}
 
 
-def bulletins_on_schedule(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def bulletins_on_schedule(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits monitoring bulletins with their schedule and publication times."""
     return {}
 
 
-def evidence_complete(
-    *, offices: Sequence[Office], window: PeriodWindow, params: Mapping[str, Any]
-) -> Mapping[int, Computed]:
+def evidence_complete(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits the evidence workflow of logged and evaluator indicators (issue 5: the office's uploads and
     their deadline), from which the share of indicators with evidence on time is computed."""
     return {}
