@@ -77,6 +77,13 @@ def similarity(a: str, b: str) -> float:
     return float(overlap_score(np.array(shared), np.array(len(shingles_a)), np.array(len(shingles_b))))
 
 
+def _prefixes(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``values[starts[i]:starts[i] + lengths[i]]`` for every i, concatenated, with the i of each element."""
+    owner = np.repeat(np.arange(len(starts), dtype=np.int64), lengths)
+    first = np.cumsum(lengths) - lengths
+    return values[starts[owner] + np.arange(len(owner)) - first[owner]], owner
+
+
 @dataclass(frozen=True, slots=True)
 class _Search:
     """Where some sorted keys fall in each run: run ``r`` holds key ``i`` at ``[starts[r][i], ends[r][i])``;
@@ -125,16 +132,9 @@ class _PostingRuns:
         positions: list[np.ndarray] = []
         docs: list[np.ndarray] = []
         for run_docs, start, end in zip(self._docs, search.starts, search.ends, strict=True):
-            counts = np.where(allowed, end - start, 0)
-            total = int(counts.sum())
-            if not total:
-                continue
-            # The postings of key i are run_docs[start[i]:end[i]]; gather all of them with one index array.
-            first = np.cumsum(counts) - counts
-            key_of_posting = np.repeat(np.arange(len(counts)), counts)
-            offsets = np.arange(total) - first[key_of_posting]
+            run_postings, key_of_posting = _prefixes(run_docs, start, np.where(allowed, end - start, 0))
             positions.append(key_of_posting)
-            docs.append(run_docs[start[key_of_posting] + offsets])
+            docs.append(run_postings)
         if not positions:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32)
         return np.concatenate(positions), np.concatenate(docs)
@@ -200,13 +200,6 @@ def _candidates(
     query, target = query[order], target[order]
     rank = np.arange(len(query)) - np.searchsorted(query, query, side="left")
     return query[rank < limit], target[rank < limit]
-
-
-def _prefixes(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``values[starts[i]:starts[i] + lengths[i]]`` for every i, concatenated, with the i of each element."""
-    owner = np.repeat(np.arange(len(starts), dtype=np.int64), lengths)
-    first = np.cumsum(lengths) - lengths
-    return values[starts[owner] + np.arange(len(owner)) - first[owner]], owner
 
 
 def _confirmed_scores(queries: _Samples, query: np.ndarray, targets: _Samples, target: np.ndarray) -> np.ndarray:
