@@ -1,0 +1,567 @@
+"""Monitoring writes: outlets, ingestion batches, storing articles once, pickups and their decisions.
+
+Storing is chunked: `chunk_store` writes a chunk of prepared articles (and the failures among the
+records) in one transaction together with the batch's new cursor, so a crash loses at most the chunk in
+progress and a restart redoes exactly that chunk. "Stored once" is a database fact — `Article.url_key` is
+unique, and so is (outlet, content hash) — so two workers, a retried chunk or two feeds carrying one article
+cannot store it twice: duplicates are filtered by one query up front, and a row another process committed
+in the meantime is caught by its IntegrityError and counted as a duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ayneh.core.audit import audit_log
+from ayneh.monitoring.models import (
+    RESUMABLE_BATCH_STATUSES,
+    Article,
+    ArticleFailure,
+    BatchStatus,
+    IngestBatch,
+    Mention,
+    Outlet,
+    OutletAlias,
+    Pickup,
+    PickupStatus,
+    Quote,
+    Source,
+)
+from ayneh.monitoring.pickups import ArticleForMatching, pickup_evidence, release_index, release_plain_text
+from ayneh.monitoring.prepare import IncomingArticle, PreparedArticle, RecordFailure, RecordRejected, prepare_article
+from ayneh.monitoring.registry import office_registry, outlet_directory, outlet_key
+from ayneh.monitoring.versions import matching_text, version_index
+from ayneh.newsroom.models import Release
+from ayneh.offices.access import user_can
+from ayneh.offices.roles import Action
+
+logger = logging.getLogger(__name__)
+
+
+NO_OUTLET_REASON = "no outlet: the record names none, and its credit line names no outlet Ayneh knows"
+
+
+class BatchConflict(Exception):
+    """The batch is not in a state that allows this (finished, or another worker moved its cursor)."""
+
+
+class PickupConflict(Exception):
+    """The pickup was decided by someone else in the meantime."""
+
+
+# --- outlets ---------------------------------------------------------------------------------------------
+
+
+def outlet_create(
+    *,
+    name: str,
+    tier: str,
+    site: str = "",
+    province: str = "",
+    aliases: Sequence[str] = (),
+    is_demo: bool = False,
+    actor: Any = None,
+) -> Outlet:
+    """Register an outlet and the other names news text gives it."""
+    with transaction.atomic():
+        outlet = Outlet.objects.create(name=name.strip(), tier=tier, site=site, province=province, is_demo=is_demo)
+        OutletAlias.objects.bulk_create(
+            OutletAlias(outlet=outlet, text=text.strip()) for text in dict.fromkeys(aliases) if text.strip()
+        )
+        audit_log(action="monitoring.outlet.created", actor=actor, target=outlet, data={"name": outlet.name})
+    return outlet
+
+
+# --- batches ---------------------------------------------------------------------------------------------
+
+
+def batch_create(
+    *,
+    kind: str,
+    location: str,
+    outlet: Outlet | None = None,
+    source: Source | None = None,
+    total: int | None = None,
+    actor: Any = None,
+) -> IngestBatch:
+    """A pending batch over an archive (or a source's items), run by `ayneh.monitoring.pipeline.batch_run`."""
+    with transaction.atomic():
+        batch = IngestBatch.objects.create(
+            kind=kind,
+            location=location,
+            outlet=outlet or (source.outlet if source else None),
+            source=source,
+            total=total,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        audit_log(
+            action="monitoring.batch.created",
+            actor=actor,
+            target=batch,
+            data={"kind": kind, "location": location, "outlet": batch.outlet.name if batch.outlet else None},
+        )
+    return batch
+
+
+def batch_start(*, batch: IngestBatch) -> IngestBatch:
+    """Mark a batch running (again): a waiting, interrupted, cancelled or failed batch continues from its
+    cursor. A completed batch is a conflict."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = IngestBatch.objects.filter(pk=batch.pk, status__in=sorted(RESUMABLE_BATCH_STATUSES)).update(
+            status=BatchStatus.RUNNING,
+            cancel_requested=False,
+            error="",
+            started_at=now,
+            heartbeat_at=now,
+            finished_at=None,
+        )
+        if not changed:
+            raise BatchConflict(f"batch {batch.pk} cannot be started: it has completed")
+        audit_log(action="monitoring.batch.started", target=batch, data={"cursor": batch.cursor})
+    batch.refresh_from_db()
+    return batch
+
+
+def batch_cancel(*, batch: IngestBatch, actor: Any = None) -> IngestBatch:
+    """Ask a batch to stop. A running batch stops after the chunk in progress (and stays resumable); a
+    waiting one is cancelled at once."""
+    with transaction.atomic():
+        IngestBatch.objects.filter(pk=batch.pk, status=BatchStatus.PENDING).update(
+            status=BatchStatus.CANCELLED, finished_at=timezone.now()
+        )
+        IngestBatch.objects.filter(pk=batch.pk, status=BatchStatus.RUNNING).update(cancel_requested=True)
+        audit_log(action="monitoring.batch.cancel_requested", actor=actor, target=batch)
+    batch.refresh_from_db()
+    return batch
+
+
+def batch_finish(*, batch: IngestBatch, status: str, error: str = "") -> IngestBatch:
+    """Record how a running batch ended (completed, cancelled or failed)."""
+    with transaction.atomic():
+        IngestBatch.objects.filter(pk=batch.pk, status=BatchStatus.RUNNING).update(
+            status=status, error=error[:2000], finished_at=timezone.now(), cancel_requested=False
+        )
+        batch.refresh_from_db()
+        audit_log(
+            action=f"monitoring.batch.{status}",
+            target=batch,
+            data={
+                "cursor": batch.cursor,
+                "created": batch.created_count,
+                "duplicates": batch.duplicate_count,
+                "failed": batch.failed_count,
+                "pickups": batch.pickup_count,
+                "error": error[:500],
+            },
+        )
+    return batch
+
+
+def batch_cancel_requested(*, batch: IngestBatch) -> bool:
+    return IngestBatch.objects.filter(pk=batch.pk, cancel_requested=True).exists()
+
+
+# --- storing articles ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ChunkResult:
+    """What storing a chunk did. `articles` are the rows created, in record order."""
+
+    articles: list[Article] = field(default_factory=list)
+    duplicates: list[PreparedArticle] = field(default_factory=list)
+    failures: list[ArticleFailure] = field(default_factory=list)
+    pickups: list[Pickup] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkItem:
+    """A record of a chunk after preparation: its position in the batch and what it became."""
+
+    position: int | None
+    outcome: PreparedArticle | RecordFailure
+
+
+def chunk_prepare(
+    records: Sequence[IncomingArticle | RecordFailure],
+    *,
+    first_position: int | None,
+    default_outlet_id: int | None,
+) -> list[ChunkItem]:
+    """Prepare every record of a chunk (outside any transaction: analysis is slow). A record that fails
+    becomes a RecordFailure; the others are not affected."""
+    registry, _office_ids = office_registry()
+    outlets = outlet_directory()
+    items: list[ChunkItem] = []
+    for offset, record in enumerate(records):
+        position = None if first_position is None else first_position + offset
+        if isinstance(record, RecordFailure):
+            items.append(ChunkItem(position, record))
+            continue
+        try:
+            outcome: PreparedArticle | RecordFailure = prepare_article(
+                record, registry=registry, outlets=outlets, default_outlet_id=default_outlet_id
+            )
+        except RecordRejected as exc:
+            outcome = RecordFailure(exc.reason, url=record.url[:2000])
+        except Exception as exc:  # one bad record must not stop the batch; the reason is kept
+            logger.exception("monitoring: preparing %s failed", record.url)
+            outcome = RecordFailure(f"unexpected error: {type(exc).__name__}: {exc}"[:1000], url=record.url[:2000])
+        items.append(ChunkItem(position, outcome))
+    return items
+
+
+def _resolved_outlet(article: PreparedArticle, outlets: dict[str, int]) -> int | None:
+    """The article's outlet, or the outlet its credit line names («به گزارش X») when the record gave none."""
+    if article.outlet_id is not None:
+        return article.outlet_id
+    credited = article.analysis.outlet
+    return outlets.get(outlet_key(credited)) if credited else None
+
+
+def _new_articles(
+    prepared: list[PreparedArticle], outlet_ids: list[int]
+) -> tuple[list[tuple[PreparedArticle, int]], list[PreparedArticle]]:
+    """Split a chunk's articles into those to store and duplicates (already stored, or earlier in the
+    chunk), with one query per key."""
+    stored_keys = set(
+        Article.objects.filter(url_key__in=[a.url_key for a in prepared]).values_list("url_key", flat=True)
+    )
+    stored_contents = set(
+        Article.objects.filter(content_hash__in=[a.content_hash for a in prepared]).values_list(
+            "outlet_id", "content_hash"
+        )
+    )
+    fresh: list[tuple[PreparedArticle, int]] = []
+    duplicates: list[PreparedArticle] = []
+    for article, outlet_id in zip(prepared, outlet_ids, strict=True):
+        content = (outlet_id, article.content_hash)
+        if article.url_key in stored_keys or content in stored_contents:
+            duplicates.append(article)
+            continue
+        stored_keys.add(article.url_key)
+        stored_contents.add(content)
+        fresh.append((article, outlet_id))
+    return fresh, duplicates
+
+
+def _article_row(
+    article: PreparedArticle,
+    *,
+    outlet_id: int,
+    office_ids: dict[str, int],
+    group: Any,
+    source: Source | None,
+    batch: IngestBatch | None,
+    now: dt.datetime,
+    is_demo: bool,
+) -> Article:
+    attribution = article.analysis.attribution
+    office = attribution.office if attribution else None
+    return Article(
+        outlet_id=outlet_id,
+        source=source,
+        batch=batch,
+        url=article.url,
+        canonical_url=article.canonical_url,
+        url_key=article.url_key,
+        content_hash=article.content_hash,
+        title=article.title,
+        text=article.text,
+        text_normalized=article.text_normalized,
+        published_at=article.published_at,
+        fetched_at=now,
+        analysis=article.analysis.to_json(),
+        source_office_id=office_ids.get(office.code) if office else None,
+        attribution_text=attribution.text if attribution else "",
+        attribution_start=attribution.start if attribution else None,
+        attribution_end=attribution.end if attribution else None,
+        version_group=group,
+        is_demo=is_demo,
+    )
+
+
+def _insert_articles(rows: list[Article]) -> tuple[list[Article], list[Article]]:
+    """Insert rows, all at once when none was stored meanwhile, else one by one: (inserted, lost races)."""
+    try:
+        with transaction.atomic():
+            return Article.objects.bulk_create(rows), []
+    except IntegrityError:
+        pass
+    inserted: list[Article] = []
+    lost: list[Article] = []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                row.save(force_insert=True)
+            inserted.append(row)
+        except IntegrityError:
+            row.pk = None
+            lost.append(row)
+    return inserted, lost
+
+
+def _speaker_roles(article: PreparedArticle) -> dict[str, str]:
+    return {person.name: person.role for person in article.analysis.persons if person.role}
+
+
+def _entity_rows(article: Article, prepared: PreparedArticle) -> tuple[list[Mention], list[Quote]]:
+    analysis = prepared.analysis
+    mentions = [
+        Mention(article=article, name=p.name[:200], role=(p.role or "")[:300], start=p.start, end=p.end)
+        for p in analysis.persons
+    ]
+    roles = _speaker_roles(prepared)
+    quotes = [
+        Quote(
+            article=article,
+            speaker=(q.speaker or "")[:300],
+            speaker_role=((q.speaker if q.speaker_is_role else roles.get(q.speaker or "")) or "")[:300],
+            text=q.text,
+            verb=q.verb[:60],
+            start=q.start,
+            end=q.end,
+        )
+        for q in analysis.quotes
+    ]
+    return mentions, quotes
+
+
+def _pickup_rows(articles: list[Article]) -> list[Pickup]:
+    index = release_index()
+    index.sync()
+    found = index.matches(
+        [
+            ArticleForMatching(
+                text=matching_text(title=a.title, text_normalized=a.text_normalized),
+                seen_at=a.seen_at,
+                credited_office_id=a.source_office_id,
+            )
+            for a in articles
+        ]
+    )
+    release_ids = {match.release_id for matches in found for match in matches}
+    if not release_ids:
+        return []
+    releases = {
+        pk: release_plain_text(title=title, lead=lead, body_html=body)
+        for pk, title, lead, body in Release.objects.filter(id__in=release_ids).values_list(
+            "id", "title", "lead", "body_html"
+        )
+    }
+    rows: list[Pickup] = []
+    for article, matches in zip(articles, found, strict=True):
+        for match in matches:
+            attribution = (
+                {"text": article.attribution_text, "start": article.attribution_start, "end": article.attribution_end}
+                if article.attribution_text
+                else None
+            )
+            evidence = pickup_evidence(
+                release_text=releases[match.release_id], article_text=article.text, attribution=attribution
+            )
+            evidence["rule"] = "credited" if match.credited else "text"
+            rows.append(
+                Pickup(
+                    release_id=match.release_id,
+                    article=article,
+                    outlet_id=article.outlet_id,
+                    similarity=round(match.similarity, 4),
+                    attribution=match.credited,
+                    evidence=evidence,
+                )
+            )
+    return rows
+
+
+def chunk_store(
+    *,
+    items: Sequence[ChunkItem],
+    batch: IngestBatch | None = None,
+    source: Source | None = None,
+    cursor: tuple[int, int] | None = None,
+    is_demo: bool = False,
+) -> ChunkResult:
+    """Store a prepared chunk in one transaction: new articles with their version groups, people, quotes
+    and pickups; failures; and, with `cursor=(from, to)`, the batch's cursor moved from `from` to `to`
+    with its counts. If the cursor is no longer at `from` (another worker ran this chunk), nothing is
+    stored and BatchConflict is raised."""
+    _registry, office_ids = office_registry()
+    outlets = outlet_directory()
+    versions = version_index()
+    versions.sync()
+    result = ChunkResult()
+    labels: list[str] = []
+    try:
+        with transaction.atomic():
+            if batch is not None and cursor is not None and not _cursor_advance(batch=batch, cursor=cursor):
+                raise BatchConflict(f"batch {batch.pk}: another worker already stored records from {cursor[0]}")
+            prepared: list[tuple[ChunkItem, PreparedArticle, int]] = []
+            failures: list[tuple[ChunkItem, str, str]] = []
+            for item in items:
+                outcome = item.outcome
+                if isinstance(outcome, RecordFailure):
+                    failures.append((item, outcome.reason, outcome.url))
+                elif (outlet_id := _resolved_outlet(outcome, outlets)) is None:
+                    failures.append(
+                        (item, "no outlet: the record names none and its credit line none known", outcome.url)
+                    )
+                else:
+                    prepared.append((item, outcome, outlet_id))
+            fresh, result.duplicates = _new_articles([p[1] for p in prepared], [p[2] for p in prepared])
+            now = timezone.now()
+            matches = versions.assign(
+                [(a.url_key, matching_text(title=a.title, text_normalized=a.text_normalized)) for a, _o in fresh]
+            )
+            labels = [a.url_key for a, _o in fresh]
+            rows = [
+                _article_row(
+                    article,
+                    outlet_id=outlet_id,
+                    office_ids=office_ids,
+                    group=match.group,
+                    source=source,
+                    batch=batch,
+                    now=now,
+                    is_demo=is_demo,
+                )
+                for (article, outlet_id), match in zip(fresh, matches, strict=True)
+            ]
+            inserted, lost = _insert_articles(rows)
+            versions.discard(row.url_key for row in lost)
+            by_key = {a.url_key: a for a, _o in fresh}
+            result.duplicates.extend(by_key[row.url_key] for row in lost)
+            result.articles = inserted
+            mentions: list[Mention] = []
+            quotes: list[Quote] = []
+            for row in inserted:
+                article_mentions, article_quotes = _entity_rows(row, by_key[row.url_key])
+                mentions.extend(article_mentions)
+                quotes.extend(article_quotes)
+            Mention.objects.bulk_create(mentions)
+            Quote.objects.bulk_create(quotes)
+            result.pickups = Pickup.objects.bulk_create(_pickup_rows(inserted))
+            result.failures = ArticleFailure.objects.bulk_create(
+                ArticleFailure(batch=batch, source=source, position=item.position, url=url, reason=reason[:2000])
+                for item, reason, url in failures
+            )
+            if batch is not None:
+                IngestBatch.objects.filter(pk=batch.pk).update(
+                    created_count=F("created_count") + len(result.articles),
+                    duplicate_count=F("duplicate_count") + len(result.duplicates),
+                    failed_count=F("failed_count") + len(result.failures),
+                    pickup_count=F("pickup_count") + len(result.pickups),
+                )
+    except BaseException:
+        versions.discard(labels)
+        raise
+    return result
+
+
+def _cursor_advance(*, batch: IngestBatch, cursor: tuple[int, int]) -> bool:
+    """Move the batch's cursor from cursor[0] to cursor[1] (compare-and-set; also locks the batch row on
+    PostgreSQL until the chunk commits, so a second worker on the same batch waits and then sees the
+    conflict)."""
+    start, end = cursor
+    return bool(
+        IngestBatch.objects.filter(pk=batch.pk, cursor=start, status=BatchStatus.RUNNING).update(
+            cursor=end, heartbeat_at=timezone.now()
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What became of one record: the stored article (None for a duplicate or a failure), the failure's
+    reason, and the pickups found."""
+
+    article: Article | None
+    duplicate: bool
+    failure: str | None
+    pickups: tuple[Pickup, ...]
+
+
+def article_ingest(
+    *,
+    record: IncomingArticle,
+    outlet: Outlet | None = None,
+    source: Source | None = None,
+    batch: IngestBatch | None = None,
+    is_demo: bool = False,
+) -> IngestOutcome:
+    """Store one article (a feed item, a page) once: prepared, deduplicated, grouped with its versions and
+    matched to releases — the chunk path with a chunk of one, without moving any batch cursor. The outlet
+    is the record's own, else `outlet`, else the source's."""
+    default = outlet or (source.outlet if source else None) or (batch.outlet if batch else None)
+    items = chunk_prepare([record], first_position=None, default_outlet_id=default.pk if default else None)
+    result = chunk_store(items=items, batch=batch, source=source, is_demo=is_demo)
+    return IngestOutcome(
+        article=result.articles[0] if result.articles else None,
+        duplicate=bool(result.duplicates),
+        failure=result.failures[0].reason if result.failures else None,
+        pickups=tuple(result.pickups),
+    )
+
+
+# --- pickups ---------------------------------------------------------------------------------------------
+
+
+def _pickup_decide(*, pickup: Pickup, actor: Any, status: str, note: str) -> Pickup:
+    """Record a head's decision on a pickup (compare-and-set on the status they saw), audited. The decision
+    is a label: the row stays, so the matcher can be measured against decisions later."""
+    release = pickup.release
+    if not user_can(user=actor, office=release.office, action=Action.REVIEW):
+        raise PermissionDenied("Only a head of the release's office may decide on its pickups.")
+    seen = pickup.status
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Pickup.objects.filter(pk=pickup.pk, status=seen).update(
+            status=status, decided_by=actor, decided_at=now, decision_note=note.strip()
+        )
+        if not changed:
+            raise PickupConflict(f"pickup {pickup.pk} was decided by someone else meanwhile")
+        audit_log(
+            action=f"monitoring.pickup.{status}",
+            actor=actor,
+            office=release.office,
+            target=pickup,
+            data={
+                "release": str(release.uuid),
+                "article": pickup.article_id,
+                "from": seen,
+                "to": status,
+                "similarity": pickup.similarity,
+                "note": note.strip(),
+            },
+        )
+    pickup.refresh_from_db()
+    return pickup
+
+
+def pickup_confirm(*, pickup: Pickup, actor: Any, note: str = "") -> Pickup:
+    """A head confirms that the article carried the release."""
+    return _pickup_decide(pickup=pickup, actor=actor, status=PickupStatus.CONFIRMED, note=note)
+
+
+def pickup_reject(*, pickup: Pickup, actor: Any, note: str = "") -> Pickup:
+    """A head says the article did not carry the release (kept as a negative label)."""
+    return _pickup_decide(pickup=pickup, actor=actor, status=PickupStatus.REJECTED, note=note)
+
+
+def batch_enqueue(*, batch: IngestBatch) -> None:
+    """Queue the batch for a background worker once the current transaction commits (a worker must not see
+    a batch that may still roll back)."""
+    from ayneh.monitoring.tasks import ingest_batch_run  # the task module imports the pipeline, which imports this
+
+    transaction.on_commit(partial(ingest_batch_run.enqueue, batch_id=batch.pk))

@@ -1,0 +1,199 @@
+"""Near-duplicate groups ("versions of one story") for ingestion, kept across restarts.
+
+What is durable is each article's `version_group` (a UUID shared by the versions of one story) and its
+normalised text, both in the database. The search structure is `ayneh.text.neardup.NearDuplicateIndex`, held
+in memory per process and rebuilt lazily from the database on first use: this choice keeps the text
+library's fast batch index as the one implementation (no second LSH scheme in SQL to keep in step) at the
+price of a start-up cost, re-sketching the window's texts (about a second per thousand articles on one core
+of these machines).
+
+- *Window.* Versions of a story appear within days of each other, so the index holds the newest
+  `MONITORING_VERSION_WINDOW` articles (a setting, 20,000 by default), as two generations of half that
+  size: when the newer one fills, the older one is dropped. Memory stays bounded (under 1 KB per article)
+  and nothing is re-sketched while running.
+- *Labels.* An article is indexed under its address key (`Article.url_key`, known before the row is
+  written); a dict maps the label to its version group. A label without a group — a row whose transaction
+  rolled back — is ignored when found.
+- *Several workers.* Before each chunk `sync()` reads the address keys of the newest articles (the last
+  `CATCH_UP_LOOKBACK` ids and everything after, ids and keys only) and indexes those another process wrote.
+  Two workers ingesting two versions of one story at the same instant may each start a group; the next
+  version joins one of them. Groups are never merged afterwards.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from ayneh.monitoring.models import Article
+from ayneh.text.neardup import DEFAULT_THRESHOLD, NearDuplicateIndex
+from ayneh.text.normalize import normalize
+
+DEFAULT_WINDOW = 20_000
+# Ids below the highest seen that may still commit (transactions commit out of id order); re-checked by
+# key on every sync.
+CATCH_UP_LOOKBACK = 1_000
+_LOAD_CHUNK = 1_000
+
+
+def matching_text(*, title: str, text_normalized: str) -> str:
+    """The text versions and pickups are compared on: the normalised title, then the normalised body."""
+    return f"{normalize(title)}\n{text_normalized}" if title else text_normalized
+
+
+@dataclass(slots=True)
+class _Generation:
+    index: NearDuplicateIndex
+    groups: dict[str, uuid.UUID] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class VersionMatch:
+    """The group an incoming text joins (a new one when it has no earlier version) and the overlap score
+    with the version it matched (None for a new group)."""
+
+    group: uuid.UUID
+    score: float | None
+    matched_label: str | None
+
+
+class VersionIndex:
+    """The process's near-duplicate index over the newest articles (module docstring)."""
+
+    def __init__(self, *, window: int | None = None, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.window = window or getattr(settings, "MONITORING_VERSION_WINDOW", DEFAULT_WINDOW)
+        self.threshold = threshold
+        self._generations: list[_Generation] = []
+        self._high_id = 0
+        self._loaded = False
+        self._lock = threading.Lock()
+
+    @property
+    def _generation_size(self) -> int:
+        return max(self.window // 2, 1)
+
+    def _known(self, label: str) -> bool:
+        return any(label in generation.groups for generation in self._generations)
+
+    def _group_of(self, label: str) -> uuid.UUID | None:
+        for generation in reversed(self._generations):
+            if (group := generation.groups.get(label)) is not None:
+                return group
+        return None
+
+    def _current(self) -> _Generation:
+        if not self._generations or len(self._generations[-1]) >= self._generation_size:
+            self._generations.append(_Generation(NearDuplicateIndex(threshold=self.threshold)))
+            del self._generations[:-2]
+        return self._generations[-1]
+
+    def _index_rows(self, rows: Iterable[tuple[int, str, uuid.UUID, str, str]]) -> None:
+        """Index stored articles given as (id, url_key, version_group, title, text_normalized), oldest first."""
+        pending: list[tuple[str, str]] = []
+        for article_id, label, group, title, text in rows:
+            self._high_id = max(self._high_id, article_id)
+            if self._known(label):
+                continue
+            generation = self._current()
+            if len(generation) + len(pending) >= self._generation_size:
+                generation.index.add_many(pending)
+                pending = []
+                generation = self._current()
+            pending.append((label, matching_text(title=title, text_normalized=text)))
+            generation.groups[label] = group
+        if pending:
+            self._current().index.add_many(pending)
+
+    def sync(self) -> None:
+        """Load the window from the database on first use; afterwards index what other processes wrote."""
+        with self._lock:
+            columns = ("id", "url_key", "version_group", "title", "text_normalized")
+            if not self._loaded:
+                newest = list(Article.objects.order_by("-id").values_list("id", flat=True)[: self.window])
+                if newest:
+                    stored = Article.objects.filter(id__gte=newest[-1]).order_by("id").values_list(*columns)
+                    self._index_rows(stored.iterator(chunk_size=_LOAD_CHUNK))
+                self._loaded = True
+                return
+            recent = Article.objects.filter(id__gt=self._high_id - CATCH_UP_LOOKBACK).values_list("id", "url_key")
+            missing: list[int] = []
+            for article_id, label in recent:
+                self._high_id = max(self._high_id, article_id)
+                if not self._known(label):
+                    missing.append(article_id)
+            if missing:
+                self._index_rows(Article.objects.filter(id__in=missing).order_by("id").values_list(*columns))
+
+    def assign(self, items: Sequence[tuple[str, str]]) -> list[VersionMatch]:
+        """The version group of each new article, given as (label, matching text) in ingestion order.
+
+        Each text joins the group of the indexed article or earlier text of `items` it most resembles
+        (overlap score ≥ threshold; on a tie the one the index ranks first), else starts a new group. The
+        texts are indexed and their groups recorded at once; call `discard` with their labels if their rows
+        are not written after all.
+        """
+        if not items:
+            return []
+        with self._lock:
+            generation = self._current()
+            generation.index.add_many(items)
+            found = [
+                hits
+                for older in self._generations
+                for hits in [older.index.query_many([text for _label, text in items])]
+            ]
+            matches: list[VersionMatch] = []
+            for position, (label, _text) in enumerate(items):
+                best: tuple[float, str, uuid.UUID] | None = None
+                for hits in found:
+                    # Hits are best first: the first one with a group (not this text itself, not a later
+                    # text of the batch, not a row that was never written) is this generation's best.
+                    for other, score in hits[position]:
+                        group = None if other == label else self._group_of(other)
+                        if group is None:
+                            continue
+                        if best is None or score > best[0]:
+                            best = (score, other, group)
+                        break
+                match = (
+                    VersionMatch(group=best[2], score=best[0], matched_label=best[1])
+                    if best
+                    else VersionMatch(group=uuid.uuid4(), score=None, matched_label=None)
+                )
+                generation.groups[label] = match.group
+                matches.append(match)
+            return matches
+
+    def discard(self, labels: Iterable[str]) -> None:
+        """Forget the groups of articles whose rows were not written (their sketches stay, unlabelled)."""
+        with self._lock:
+            for label in labels:
+                for generation in self._generations:
+                    generation.groups.pop(label, None)
+
+
+_instance: VersionIndex | None = None
+_instance_lock = threading.Lock()
+
+
+def version_index() -> VersionIndex:
+    """The process-wide index (created on first use; loaded from the database by its first `sync`)."""
+    global _instance
+    with _instance_lock:
+        if _instance is None:
+            _instance = VersionIndex()
+        return _instance
+
+
+def version_index_reset() -> None:
+    """Drop the process's index; the next use reloads it from the database (tests, after a rollback)."""
+    global _instance
+    with _instance_lock:
+        _instance = None
