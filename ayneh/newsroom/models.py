@@ -155,6 +155,11 @@ class Release(models.Model):
         return reverse("newsroom:release-detail", kwargs={"key": self.uuid})
 
     @property
+    def is_demo(self) -> bool:
+        """Demo content is what the demo accounts of `ayneh demo` wrote; the interface marks it."""
+        return self.created_by.is_demo
+
+    @property
     def tag_names(self) -> list[str]:
         """Tag names in alphabetical order (uses prefetched tags when the selector prefetched them)."""
         return sorted(tag.name for tag in self.tags.all())

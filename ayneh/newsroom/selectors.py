@@ -37,7 +37,7 @@ def published_releases(*, office: Office | None = None) -> QuerySet[Release]:
     """Published releases, newest first, of one office (and the offices below it) or of all."""
     releases = (
         Release.objects.filter(status=ReleaseStatus.PUBLISHED)
-        .select_related("office", "event")
+        .select_related("office", "event", "created_by")
         .prefetch_related("tags")
         .order_by("-published_at", "-id")
     )
@@ -69,7 +69,7 @@ def release_list_for_user(
     *, user: Any, status: str = "", office: Office | None = None, query: str = ""
 ) -> QuerySet[Release]:
     """The panel's release list: visible releases, filtered, most recently changed first."""
-    releases = releases_for_user(user=user).select_related("office", "updated_by").order_by("-updated_at", "-id")
+    releases = releases_for_user(user=user).select_related("office", "updated_by", "created_by").order_by("-updated_at", "-id")
     if status:
         releases = releases.filter(status=status)
     if office is not None:
@@ -84,7 +84,7 @@ def review_queue_for_user(*, user: Any) -> QuerySet[Release]:
     return (
         releases_for_user(user=user, action=Action.REVIEW)
         .filter(status=ReleaseStatus.IN_REVIEW)
-        .select_related("office", "updated_by")
+        .select_related("office", "updated_by", "created_by")
         .order_by("updated_at", "id")
     )
 
