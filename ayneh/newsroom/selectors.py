@@ -69,7 +69,9 @@ def release_list_for_user(
     *, user: Any, status: str = "", office: Office | None = None, query: str = ""
 ) -> QuerySet[Release]:
     """The panel's release list: visible releases, filtered, most recently changed first."""
-    releases = releases_for_user(user=user).select_related("office", "updated_by", "created_by").order_by("-updated_at", "-id")
+    releases = (
+        releases_for_user(user=user).select_related("office", "updated_by", "created_by").order_by("-updated_at", "-id")
+    )
     if status:
         releases = releases.filter(status=status)
     if office is not None:

@@ -493,15 +493,30 @@ def release_publish(*, release: Release, actor: Any, note: str = "", expected_ve
             extra={"published_at": now},
         )
         release.refresh_from_db()  # index the text exactly as it was approved
-        search_document_upsert(
-            kind=SEARCH_KIND,
-            key=str(release.uuid),
-            office_code=release.office.code,
-            title=release.title,
-            body=f"{release.lead}\n{html_to_text(release.body_html)}",
-            published_at=now,
-        )
+        _release_index(release)
     return release
+
+
+def _release_index(release: Release) -> None:
+    search_document_upsert(
+        kind=SEARCH_KIND,
+        key=str(release.uuid),
+        office_code=release.office.code,
+        title=release.title,
+        body=f"{release.lead}\n{html_to_text(release.body_html)}",
+        published_at=release.published_at,  # type: ignore[arg-type]  # set by the publish transition
+    )
+
+
+def releases_reindex() -> int:
+    """Rebuild the search index of every published release (after a switch of database or search backend,
+    or a restore). Returns how many were indexed. Each release is indexed in its own transaction."""
+    count = 0
+    for release in Release.objects.filter(status=ReleaseStatus.PUBLISHED).select_related("office").iterator():
+        with transaction.atomic():
+            _release_index(release)
+        count += 1
+    return count
 
 
 def release_withdraw(*, release: Release, actor: Any, note: str) -> Release:
