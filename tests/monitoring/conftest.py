@@ -1,0 +1,30 @@
+"""Monitoring fixtures: a fresh in-memory index per test (the database rolls back between tests, the
+process-wide indexes would otherwise remember rows that no longer exist), and a registered outlet."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from ayneh.monitoring.models import Outlet, OutletTier
+from ayneh.monitoring.pickups import release_index_reset
+from ayneh.monitoring.versions import version_index_reset
+from tests.monitoring.factories import outlet_make
+
+
+@pytest.fixture(autouse=True)
+def fresh_indexes() -> Iterator[None]:
+    version_index_reset()
+    release_index_reset()
+    yield
+    version_index_reset()
+    release_index_reset()
+
+
+@pytest.fixture
+def irna(db: None) -> Outlet:
+    return outlet_make(name="ایرنا", tier=OutletTier.NEWS_AGENCY, aliases=["خبرگزاری ایرنا", "خبرگزاری جمهوری اسلامی"])
+
+
+@pytest.fixture
+def rah_baharestan(db: None) -> Outlet:
+    return outlet_make(name="راه بهارستان", tier=OutletTier.PROVINCIAL, province="خوزستان")

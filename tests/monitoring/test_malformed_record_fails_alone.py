@@ -1,0 +1,46 @@
+"""A malformed record is recorded as failed, with its position and a clear reason; the batch goes on and
+stores every good record."""
+
+from pathlib import Path
+
+import pytest
+
+from ayneh.monitoring import pipeline, services
+from ayneh.monitoring.models import Article, ArticleFailure, BatchStatus, Outlet, SourceKind
+from tests.monitoring.factories import jsonl_write
+
+pytestmark = pytest.mark.django_db
+
+
+def good(n: int) -> dict[str, str]:
+    return {"url": f"https://www.irna.ir/news/{n}", "title": f"خبر {n}", "text": f"متن کامل خبر شماره {n} از استان."}
+
+
+def test_each_bad_record_fails_alone_with_its_reason(irna: Outlet, tmp_path: Path) -> None:
+    archive = jsonl_write(
+        tmp_path / "archive.jsonl",
+        [
+            good(1),
+            "{this is not json",
+            {"url": "https://www.irna.ir/news/2", "title": "بی‌متن", "text": "   "},
+            {"url": "javascript:alert(1)", "text": "متنی برای یک نشانی ناروا"},
+            {"url": "https://www.irna.ir/news/3", "text": "خبر از رسانه‌ای ناشناخته", "outlet": "رسانه ناشناس"},
+            good(4),
+        ],
+    )
+    batch = services.batch_create(kind=SourceKind.JSONL, location=str(archive), outlet=irna)
+
+    batch = pipeline.batch_run(batch=batch, chunk_size=2)
+
+    assert batch.status == BatchStatus.COMPLETED
+    assert (batch.cursor, batch.created_count, batch.failed_count) == (6, 2, 4)
+    assert sorted(Article.objects.values_list("url", flat=True)) == [
+        "https://www.irna.ir/news/1",
+        "https://www.irna.ir/news/4",
+    ]
+    reasons = dict(ArticleFailure.objects.filter(batch=batch).values_list("position", "reason"))
+    assert sorted(reasons) == [1, 2, 3, 4]
+    assert "JSON" in reasons[1]
+    assert reasons[2] == "empty text"
+    assert "scheme not allowed" in reasons[3]
+    assert "unknown outlet «رسانه ناشناس»" in reasons[4]
