@@ -10,7 +10,7 @@ The shipped default lives in ``ayneh/data/frameworks/default.json``; its shape::
                      "direction": "higher|lower", "unit": "count|percent|hours|index|rubric",
                      "target_period": null|"month"|"year", "targets": {tier: number|null},
                      "computer": null|"registered_name", "params": {}, "formula": "...",
-                     "rubric": null|["0: ...", "1: ...", "2: ...", "3: ...", "4: ..."]}, ...]}
+                     "rubric": null|[five texts, for ratings 0 to 4]}, ...]}
 
 `framework_spec_from_dict` checks the whole document and raises `FrameworkError` naming the offending
 part, so an edited file fails loudly rather than producing rankings from broken weights. Pure Python: no
