@@ -119,8 +119,8 @@ class ReleaseIndex:
 
     def matches(self, articles: Sequence[ArticleForMatching]) -> list[list[PickupMatch]]:
         """The accepted pickups of each article, best first (at most MAX_PICKUPS_PER_ARTICLE)."""
-        if not articles:
-            return []
+        if not self._releases:  # nothing published yet (or an archive older than every release)
+            return [[] for _ in articles]
         with self._lock:
             found = self._index.query_many([article.text for article in articles])
             releases = self._releases
