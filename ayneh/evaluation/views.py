@@ -1,0 +1,395 @@
+"""Published rankings and scorecards: the national ranking of a period, an office's scorecard that explains
+every number, and the ranking as an Excel file.
+
+Who sees what (issue 5): every signed-in user sees the published national ranking; an office's scorecard
+is seen by the people of that office (Action.VIEW, which covers the offices below theirs) and by evaluators
+and managers, whose ministry membership covers every office. Anything else — an unpublished period, an
+office outside the user's scope or outside the period — is `refuse(...)`: a logged 404.
+
+Numbers shown come from the latest published snapshot; the drill-down adds what produced them from the
+period's stored indicator values (the releases and events counted, the rating and its comment).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from ayneh.core.jalali import format_jalali, persian_digits
+from ayneh.core.security import refuse
+from ayneh.evaluation.exports import (
+    XLSX_CONTENT_TYPE,
+    ranking_table,
+    ranking_workbook,
+    superlative_phrase,
+    tier_label,
+)
+from ayneh.evaluation.models import (
+    EvaluatorScore,
+    Indicator,
+    IndicatorValue,
+    Period,
+    PeriodStatus,
+    RankingSnapshot,
+    Source,
+)
+from ayneh.newsroom.models import Event, Release
+from ayneh.offices.access import offices_for_user
+from ayneh.offices.models import Office
+from ayneh.offices.roles import Action
+
+# Inputs of the newsroom computers that hold keys of releases or events, and how to name them.
+RELEASE_INPUTS = ("releases", "timely", "late", "multimedia")
+EVENT_INPUTS = ("covered", "uncovered")
+
+
+def _input_label(name: str) -> str:
+    labels = {
+        "releases": _("Releases counted"),
+        "timely": _("Published in time"),
+        "late": _("Published late"),
+        "multimedia": _("Releases with photo or media"),
+        "covered": _("Events covered by a release"),
+        "uncovered": _("Events without a release"),
+        "hours": _("Hours allowed after the event"),
+        "published": _("Releases published"),
+        "computer": _("Computed by"),
+    }
+    return labels.get(name, name)
+
+
+# --- scoped lookups -------------------------------------------------------------------------------------
+
+
+def _published_periods() -> list[Period]:
+    """Every published period, newest first (offices see the national ranking of each)."""
+    return list(Period.objects.filter(status=PeriodStatus.PUBLISHED).order_by("-starts_on", "-id"))
+
+
+def _published_period_or_refuse(request: HttpRequest, key: uuid.UUID) -> Period:
+    period = Period.objects.filter(uuid=key, status=PeriodStatus.PUBLISHED).select_related("framework").first()
+    if period is None:
+        raise refuse(request, reason="period_unpublished", target=f"evaluation.period:{key}")
+    return period
+
+
+def _latest_snapshot_or_refuse(request: HttpRequest, period: Period) -> RankingSnapshot:
+    snapshot = RankingSnapshot.objects.filter(period=period).order_by("-revision").first()
+    if snapshot is None:  # a published period always has one; guard against a half-written database
+        raise refuse(request, reason="period_without_snapshot", target=f"evaluation.period:{period.uuid}")
+    return snapshot
+
+
+def _scorecard_office_or_refuse(request: HttpRequest, period: Period, code: str) -> Office:
+    """The office of the period with this code, if the user may read its internal data."""
+    office = (
+        offices_for_user(user=request.user, action=Action.VIEW).filter(code=code, evaluation_periods=period).first()
+    )
+    if office is None:
+        raise refuse(
+            request,
+            reason="scorecard_office_scope",
+            target=f"evaluation.scorecard:{period.uuid}:{code}",
+            office=Office.objects.filter(code=code).first(),
+        )
+    return office
+
+
+def _viewable_office_codes(user: Any) -> set[str]:
+    return set(offices_for_user(user=user, action=Action.VIEW).values_list("code", flat=True))
+
+
+# --- formatting ------------------------------------------------------------------------------------------
+
+
+def _shown(value: Any, *, bands: Mapping[str, str]) -> str:
+    """A before/after value of a revision's diff as a person reads it."""
+    if value is None:
+        return _("no data")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, str):
+        return bands.get(value, value)
+    return persian_digits(f"{value:g}" if isinstance(value, float) else value)
+
+
+def _field_label(name: str) -> str:
+    labels = {
+        "total": _("Total"),
+        "coverage": _("Data coverage"),
+        "graded": _("Graded"),
+        "band": _("Grade"),
+        "rank": _("National rank"),
+        "tier_rank": _("Rank in tier"),
+        "superlative": _("Superlative"),
+        "score": _("Score"),
+        "actual": _("Value"),
+        "target": _("Target"),
+    }
+    return labels.get(name, name)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    what: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeChanges:
+    name: str
+    changes: list[Change]
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionEntry:
+    snapshot: RankingSnapshot
+    offices: list[OfficeChanges]
+    offices_added: list[str]
+    offices_removed: list[str]
+    framework_changed: bool
+
+
+def _revision_entry(snapshot: RankingSnapshot, *, content: Mapping[str, Any]) -> RevisionEntry:
+    """A revision with its diff against the previous one in words (`content` names offices, axes,
+    indicators and bands: the latest revision's framework summary)."""
+    names = {card["code"]: card["name"] for card in content["offices"]}
+    axes = {axis["code"]: axis["name"] for axis in content["framework"]["axes"]}
+    indicators = {indicator["code"]: indicator["name"] for indicator in content["framework"]["indicators"]}
+    bands = {band["code"]: band["name"] for band in content["framework"]["bands"]}
+    diff = snapshot.diff or {}
+    offices = []
+    for code, delta in diff.get("offices", {}).items():
+        changes = [
+            Change(what=_field_label(name), before=_shown(pair[0], bands=bands), after=_shown(pair[1], bands=bands))
+            for name, pair in delta.items()
+            if name not in ("axes", "indicators")
+        ]
+        for group, labels in (("axes", axes), ("indicators", indicators)):
+            for item, fields in delta.get(group, {}).items():
+                changes.extend(
+                    Change(
+                        what=f"{labels.get(item, item)} — {_field_label(name)}",
+                        before=_shown(pair[0], bands=bands),
+                        after=_shown(pair[1], bands=bands),
+                    )
+                    for name, pair in fields.items()
+                )
+        offices.append(OfficeChanges(name=names.get(code, code), changes=changes))
+    return RevisionEntry(
+        snapshot=snapshot,
+        offices=offices,
+        offices_added=[names.get(code, code) for code in diff.get("offices_added", [])],
+        offices_removed=list(diff.get("offices_removed", [])),
+        framework_changed=bool(diff.get("framework_changed")),
+    )
+
+
+# --- the national ranking -------------------------------------------------------------------------------
+
+
+@require_GET
+def ranking(request: HttpRequest, key: uuid.UUID | None = None) -> HttpResponse:
+    """The latest revision of a published period's national ranking (the newest period without `key`)."""
+    periods = _published_periods()
+    if key is None:
+        if not periods:
+            return render(request, "evaluation/ranking_empty.html", {})
+        period = periods[0]
+    else:
+        period = _published_period_or_refuse(request, key)
+    snapshot = _latest_snapshot_or_refuse(request, period)
+    history = list(
+        RankingSnapshot.objects.filter(period=period)
+        .defer("content")
+        .select_related("published_by")
+        .order_by("-revision")
+    )
+    content = snapshot.content
+    return render(
+        request,
+        "evaluation/ranking.html",
+        {
+            "period": period,
+            "periods": periods,
+            "snapshot": snapshot,
+            "table": ranking_table(content),
+            "framework": content["framework"],
+            "history": [_revision_entry(entry, content=content) for entry in history],
+            "viewable": _viewable_office_codes(request.user),
+            "superlative_phrase": superlative_phrase(),
+        },
+    )
+
+
+@require_GET
+def ranking_xlsx(request: HttpRequest, key: uuid.UUID) -> HttpResponse:
+    """The latest revision of the period's national ranking as an Excel workbook."""
+    period = _published_period_or_refuse(request, key)
+    snapshot = _latest_snapshot_or_refuse(request, period)
+    response = HttpResponse(ranking_workbook(snapshot), content_type=XLSX_CONTENT_TYPE)
+    filename = f"ayneh-ranking-{period.code}-r{snapshot.revision}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- the office scorecard -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    title: str
+    url: str
+    when: str
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceGroup:
+    label: str
+    items: list[EvidenceItem]
+    missing: int  # keys counted whose record is no longer there (deleted since the computation)
+
+
+@dataclass(slots=True)
+class IndicatorLine:
+    """One scorecard line: the published numbers and what produced them."""
+
+    indicator: Indicator
+    published: Mapping[str, Any]
+    score_percent: float | None
+    value: IndicatorValue | None
+    rating: EvaluatorScore | None = None
+    rubric_text: str = ""
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    evidence: list[EvidenceGroup] = field(default_factory=list)
+
+    @property
+    def changed_since_publication(self) -> bool:
+        """The stored value differs from the published one: a correction awaits the next revision."""
+        current = self.value.actual if self.value is not None else None
+        published = self.published.get("actual")
+        if current is None or published is None:
+            return current is not published
+        return abs(current - published) > 1e-4
+
+
+def _keys_in(values: Iterable[IndicatorValue], names: tuple[str, ...]) -> set[str]:
+    return {key for value in values for name in names for key in value.inputs.get(name) or ()}
+
+
+def _evidence_groups(
+    value: IndicatorValue, *, releases: Mapping[str, EvidenceItem], events: Mapping[str, EvidenceItem]
+) -> tuple[list[EvidenceGroup], list[tuple[str, str]]]:
+    groups, facts = [], []
+    for name, item in value.inputs.items():
+        lookup = releases if name in RELEASE_INPUTS else events if name in EVENT_INPUTS else None
+        if lookup is None:
+            facts.append((_input_label(name), persian_digits(item) if not isinstance(item, str) else item))
+            continue
+        found = [lookup[key] for key in item if key in lookup]
+        groups.append(EvidenceGroup(label=_input_label(name), items=found, missing=len(item) - len(found)))
+    return groups, facts
+
+
+def _release_items(office: Office, keys: set[str]) -> dict[str, EvidenceItem]:
+    rows = Release.objects.filter(office=office, uuid__in=keys).values_list("uuid", "title", "published_at")
+    return {
+        str(key): EvidenceItem(
+            title=title,
+            url=reverse("newsroom:release-detail", kwargs={"key": key}),
+            when=format_jalali(published_at) if published_at else "",
+        )
+        for key, title, published_at in rows
+    }
+
+
+def _event_items(office: Office, keys: set[str]) -> dict[str, EvidenceItem]:
+    rows = Event.objects.filter(office=office, uuid__in=keys).values_list("uuid", "title", "starts_at")
+    return {
+        str(key): EvidenceItem(
+            title=title, url=reverse("newsroom:event-detail", kwargs={"key": key}), when=format_jalali(starts_at)
+        )
+        for key, title, starts_at in rows
+    }
+
+
+def _latest_ratings(period: Period, office: Office) -> dict[int, EvaluatorScore]:
+    """The rating that counts (the latest) per indicator."""
+    latest: dict[int, EvaluatorScore] = {}
+    scores = (
+        EvaluatorScore.objects.filter(period=period, office=office)
+        .select_related("evaluator")
+        .order_by("indicator_id", "-created_at", "-id")
+    )
+    for score in scores:
+        latest.setdefault(score.indicator_id, score)
+    return latest
+
+
+def _scorecard_lines(period: Period, office: Office, card: Mapping[str, Any]) -> list[IndicatorLine]:
+    indicators = list(period.framework.indicators.select_related("axis").order_by("position", "id"))
+    values = {
+        value.indicator_id: value
+        for value in IndicatorValue.objects.filter(period=period, office=office).select_related("entered_by")
+    }
+    auto_values = [value for value in values.values() if value.source == Source.AUTO]
+    releases = _release_items(office, _keys_in(auto_values, RELEASE_INPUTS))
+    events = _event_items(office, _keys_in(auto_values, EVENT_INPUTS))
+    ratings = _latest_ratings(period, office)
+    lines = []
+    for indicator in indicators:
+        published = card["indicators"].get(indicator.code, {})
+        score = published.get("score")
+        line = IndicatorLine(
+            indicator=indicator,
+            published=published,
+            score_percent=None if score is None else round(score * 100, 2),
+            value=values.get(indicator.pk),
+            rating=ratings.get(indicator.pk),
+        )
+        if line.value is not None and line.value.source == Source.AUTO:
+            line.evidence, line.facts = _evidence_groups(line.value, releases=releases, events=events)
+        if line.rating is not None and indicator.rubric:
+            line.rubric_text = indicator.rubric[line.rating.rating]
+        lines.append(line)
+    return lines
+
+
+@require_GET
+def scorecard(request: HttpRequest, key: uuid.UUID, code: str) -> HttpResponse:
+    """One office's scorecard in the latest revision: totals, axes and every indicator with its evidence."""
+    period = _published_period_or_refuse(request, key)
+    office = _scorecard_office_or_refuse(request, period, code)
+    snapshot = _latest_snapshot_or_refuse(request, period)
+    card = next((card for card in snapshot.content["offices"] if card["code"] == office.code), None)
+    if card is None:  # the office joined the period after the latest revision
+        raise refuse(request, reason="scorecard_not_ranked", target=f"evaluation.scorecard:{key}:{code}", office=office)
+    framework = snapshot.content["framework"]
+    axes = [
+        {"name": axis["name"], "weight": axis["weight"], **card["axes"].get(axis["code"], {})}
+        for axis in framework["axes"]
+    ]
+    return render(
+        request,
+        "evaluation/scorecard.html",
+        {
+            "period": period,
+            "office": office,
+            "snapshot": snapshot,
+            "card": card,
+            "tier_label": tier_label(card["tier"]),
+            "coverage_percent": round(card["coverage"] * 100, 2),
+            "axes": axes,
+            "lines": _scorecard_lines(period, office, card),
+            "superlative_phrase": superlative_phrase(),
+        },
+    )
