@@ -8,6 +8,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("accounts/", include("ayneh.accounts.urls")),
     path("panel/", include("ayneh.newsroom.urls")),
+    path("evaluation/", include("ayneh.evaluation.urls")),
     path("", include("ayneh.public.urls")),
 ]
 
