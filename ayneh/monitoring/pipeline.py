@@ -37,7 +37,7 @@ ProgressCallback = Callable[[IngestBatch, services.ChunkResult], None]
 def incoming_from_archive(item: ArchiveRecord | RecordError) -> IncomingArticle | RecordFailure:
     """An archive reader's record (or its error for an unreadable line) as the pipeline's input."""
     if isinstance(item, RecordError):
-        return RecordFailure(item.reason, url=getattr(item, "url", "") or "")
+        return RecordFailure(f"{item.origin}: {item.reason}", url=item.url or "", position=item.position)
     return IncomingArticle(
         url=item.url or "",
         title=item.title or "",
@@ -45,6 +45,7 @@ def incoming_from_archive(item: ArchiveRecord | RecordError) -> IncomingArticle 
         html=item.html or "",
         published=item.published,
         outlet_name=item.outlet or "",
+        position=item.position,
     )
 
 

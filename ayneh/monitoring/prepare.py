@@ -44,7 +44,8 @@ class IncomingArticle:
     """One article as a source delivers it: an archive line, a feed item with its page, a saved page.
 
     `text` is the article's plain text; when it is empty, `html` is the page and the main text is
-    extracted from it. `outlet_name` is the outlet the record names, if any.
+    extracted from it. `outlet_name` is the outlet the record names, if any. `position` is where the
+    record is in its archive (a line number), for failures a person can find.
     """
 
     url: str
@@ -53,6 +54,7 @@ class IncomingArticle:
     html: str = ""
     published: dt.datetime | None = None
     outlet_name: str = ""
+    position: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class RecordFailure:
 
     reason: str
     url: str = ""
+    position: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,7 +187,8 @@ class ChunkResult:
 
 @dataclass(frozen=True, slots=True)
 class ChunkItem:
-    """A record of a chunk after preparation: its position in the batch and what it became."""
+    """A record of a chunk after preparation: its position (in its archive, else in the batch) and what it
+    became."""
 
     position: int | None
     outcome: PreparedArticle | RecordFailure
@@ -205,7 +206,10 @@ def chunk_prepare(
     outlets = outlet_directory()
     items: list[ChunkItem] = []
     for offset, record in enumerate(records):
-        position = None if first_position is None else first_position + offset
+        # The record's place in its archive (a line number) when the reader gives one, else in the batch.
+        position = record.position
+        if position is None and first_position is not None:
+            position = first_position + offset
         if isinstance(record, RecordFailure):
             items.append(ChunkItem(position, record))
             continue
@@ -214,10 +218,11 @@ def chunk_prepare(
                 record, registry=registry, outlets=outlets, default_outlet_id=default_outlet_id
             )
         except RecordRejected as exc:
-            outcome = RecordFailure(exc.reason, url=record.url[:2000])
+            outcome = RecordFailure(exc.reason, url=record.url[:2000], position=position)
         except Exception as exc:  # one bad record must not stop the batch; the reason is kept
             logger.exception("monitoring: preparing %s failed", record.url)
-            outcome = RecordFailure(f"unexpected error: {type(exc).__name__}: {exc}"[:1000], url=record.url[:2000])
+            reason = f"unexpected error: {type(exc).__name__}: {exc}"[:1000]
+            outcome = RecordFailure(reason, url=record.url[:2000], position=position)
         items.append(ChunkItem(position, outcome))
     return items
 

@@ -39,8 +39,8 @@ def test_each_bad_record_fails_alone_with_its_reason(irna: Outlet, tmp_path: Pat
         "https://www.irna.ir/news/4",
     ]
     reasons = dict(ArticleFailure.objects.filter(batch=batch).values_list("position", "reason"))
-    assert sorted(reasons) == [1, 2, 3, 4]
-    assert "JSON" in reasons[1]
-    assert reasons[2] == "empty text"
-    assert "scheme not allowed" in reasons[3]
-    assert "unknown outlet «رسانه ناشناس»" in reasons[4]
+    assert sorted(reasons) == [2, 3, 4, 5]  # line numbers in the archive
+    assert reasons[2].startswith("archive.jsonl:2: invalid JSON")
+    assert reasons[3] == "archive.jsonl:3: neither 'text' nor 'html'"
+    assert reasons[4] == "archive.jsonl:4: url refused: scheme not allowed: javascript"
+    assert reasons[5] == "unknown outlet «رسانه ناشناس»: register it (or an alias) first"
