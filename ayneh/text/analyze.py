@@ -27,6 +27,7 @@ from typing import Any
 
 from ayneh.text.attribution import Attribution, attribution_in_normalized
 from ayneh.text.dates import DateMention, find_dates_in_normalized
+from ayneh.text.gazetteer import scan
 from ayneh.text.normalize import Normalized, normalize_with_offsets
 from ayneh.text.organizations import find_organizations
 from ayneh.text.people import Person, find_persons
@@ -95,12 +96,14 @@ def analyse(text: str, *, published: datetime.date | None = None, registry: Regi
     body = normalized.text
     persons = find_persons(body)
     quotes = find_quotes(body, persons)
+    words = scan(body)  # the word scan the finders share (cached by text; the person finder made it)
     return Analysis(
         attribution=attribution_in_normalized(normalized, text, registry or default_registry()),
         persons=tuple(_person_in_original(p, normalized) for p in persons),
         quotes=tuple(_quote_in_original(q, normalized, text) for q in quotes),
         dates=tuple(
-            _date_in_original(d, normalized, text) for d in find_dates_in_normalized(body, reference=published)
+            _date_in_original(d, normalized, text)
+            for d in find_dates_in_normalized(body, reference=published, words=words)
         ),
         provinces=tuple(find_provinces(body)),
         cities=tuple(find_cities(body)),

@@ -48,6 +48,7 @@ from functools import lru_cache
 
 import jdatetime
 
+from ayneh.text.gazetteer import Scan, fold_key
 from ayneh.text.normalize import normalize_with_offsets
 
 MONTHS: dict[str, int] = {
@@ -124,11 +125,14 @@ class DateMention:
 
 
 # --- Patterns (over normalised text: ASCII digits, Persian letters, single spaces). -------------------------
-# Each finder scans for an anchor that starts with a fixed word or a digit (a month name, «شنبه», «سال», …),
-# which the regex engine can skip to quickly; the optional words before an anchor (a weekday, a day, a
-# quantity) are then read backwards from it with a small pattern ending in «$», searched only in the few
-# characters before the anchor. Scanning for patterns that may start with optional words would try every
-# position of the text and is several times slower.
+# Each finder looks for an anchor that starts with a fixed word (a month name, «شنبه», «سال», «امروز», …).
+# The optional words before an anchor (a weekday, a day, a quantity) are then read backwards from it with a
+# small pattern ending in «$», searched only in the few characters before the anchor. Scanning for patterns
+# that may start with optional words would try every position of the text and is several times slower.
+# Even an alternation of fixed words is tried at every position by the regex engine (~60 ns a character on
+# Persian text, whose commonest letters start most anchors), so the patterns are tried only where an anchor
+# occurs (``_matches_at``): positions found with ``str.find``, or, when the caller has the text's word scan,
+# the words whose lookup key starts a match (``_FIRST_WORDS``), one set probe per word.
 
 _B = "(?<![\\w\u200c])"  # start of a word
 _E = "(?![\\w\u200c])"  # end of a word
@@ -150,17 +154,19 @@ _RELATIVE_YEAR = f"(?P<relyear>سال{_SEP}(?:{_alternatives([*_PAST, *_CURRENT,
 _WORD_GAP = re.compile("[ \u200c]")
 _NOT_A_DATE_AFTER = "(?![\\w\u200c]|[/\\-.]\\d)"  # a number that goes on («1400/…», «1400.5») is not a year
 
-# «خرداد», «تیرماه», «اسفند ماه سال گذشته», «خرداد ۱۴۰۰», «دی ۹۹»: the anchor of day and month mentions.
+# «خرداد», «تیرماه», «اسفند ماه سال گذشته», «خرداد ۱۴۰۰», «دی ۹۹»: the anchor of day and month mentions. A
+# four-digit year after a Solar Hijri month is a Solar Hijri year (1200–1499); other numbers are not its year.
+MONTH_ANCHORS = tuple(MONTHS)
 MONTH = re.compile(
     f"{_B}(?P<month>{_alternatives(list(MONTHS))})(?P<mah>{_SEP}ماه)?"
-    f"(?: (?:سال )?(?P<year>\\d{{4}}|\\d{{2}}){_NOT_A_DATE_AFTER}| {_RELATIVE_YEAR})?{_E}"
+    f"(?: (?:سال )?(?P<year>1[2-4]\\d\\d|\\d{{2}}){_NOT_A_DATE_AFTER}| {_RELATIVE_YEAR})?{_E}"
 )
 # Read backwards from a month: the day («۲۵ », «بیست و پنجم »).
 DAY_BEFORE = re.compile(f"{_B}(?P<day>\\d{{1,2}}(?:{_SEP}ام)?|{_ORDINAL}) $")
 # Read backwards from a day or a digit date: «روز شنبه »، «شنبه، مورخ ».
 WEEKDAY_BEFORE = re.compile(f"{_B}(?:روز )?(?P<weekday>{_WEEKDAY})[،,]? (?:مورخه? )?$")
-# Every digit date has a separator, one or two digits and a separator again; texts without that skip the scan.
-DIGIT_DATE_HINT = re.compile("[/\\-.]\\d{1,2}[/\\-.]")
+# Every digit date has a separator between two digits; texts without one skip the scan (``_has_digit_pair``).
+_DATE_SEPARATORS = "/-."
 DIGIT_DATE = re.compile(
     "(?<![\\w\u200c/.\\-])(?:"
     "(?P<y>\\d{4})(?P<s>[/\\-.])(?P<m>\\d{1,2})(?P=s)(?P<d>\\d{1,2})"
@@ -175,6 +181,7 @@ YEAR = re.compile(
     "(?: (?P<calendar>هجری شمسی|هجری قمری|شمسی|قمری|میلادی|ه\\.ش|ه\\.ق))?"
 )
 # «شنبه», «جمعه» and what may follow them; the rest of the weekday's name and «روز» are read backwards.
+WEEKDAY_ANCHORS = ("شنبه", "جمعه")
 WEEKDAY = re.compile(
     f"(?:شنبه|جمعه)(?: (?P<which>هفته (?:{_alternatives([*_PAST, *_NEXT])})|این هفته|هفته جاری|گذشته|آینده))?{_E}"
 )
@@ -182,17 +189,37 @@ WEEKDAY_START = re.compile(f"{_B}(?P<day>روز )?(?P<count>(?:یک|دو|سه|چ
 # Words before a weekday that make it a recurring day or a name, not a date: «هر شنبه», «روزهای یکشنبه»,
 # «نماز جمعه», «امام جمعه».
 NOT_A_WEEKDAY_BEFORE = re.compile(f"{_B}(?:هر|روزهای|نماز|امام|ائمه|امامان|خطیب|خطبه{_SEP}های|خطبه) $")
+_UNITS = ("روز", "شب", "هفته", "ماه", "سال")
+_DIRECTIONS = (*_PAST, *_CURRENT, *_NEXT, "اخیر")
+_THIS = "این"
+# Written with a space where a space, a ZWNJ or nothing may stand («پس فردا», «پس‌فردا», «پسفردا»).
+_DAY_AND_YEAR_WORDS = ("امروز", "امشب", "دیروز", "دیشب", "پریروز", "پریشب", "پس فردا", "فرداشب", "فردا")
+_DAY_AND_YEAR_WORDS += ("امسال", "پارسال")
 RELATIVE = re.compile(
     f"{_B}(?:"
-    f"(?P<unit>روز|شب|هفته|ماه|سال){_SEP}(?P<direction>{_alternatives([*_PAST, *_CURRENT, *_NEXT, 'اخیر'])})"
-    f"|این (?P<this>هفته|ماه|سال)"
-    f"|(?P<word>امروز|امشب|دیروز|دیشب|پریروز|پریشب|پس{_SEP}فردا|فرداشب|فردا|امسال|پارسال)"
+    f"(?P<unit>{'|'.join(_UNITS)}){_SEP}(?P<direction>{_alternatives(list(_DIRECTIONS))})"
+    f"|{_THIS} (?P<this>هفته|ماه|سال)"
+    f"|(?P<word>{'|'.join(word.replace(' ', _SEP) for word in _DAY_AND_YEAR_WORDS)})"
     f"){_E}"
 )
+RELATIVE_ANCHORS = tuple(dict.fromkeys((*_UNITS, _THIS, *(word.split()[0] for word in _DAY_AND_YEAR_WORDS))))
 # Read backwards from «روز گذشته» and the like: «۳ », «دو », «چند ».
 QUANTITY_BEFORE = re.compile(f"{_B}(?P<n>\\d{{1,3}}|{_alternatives([*_QUANTITIES, _VAGUE_QUANTITY])}) $")
 
 _DAY_WORDS = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "پریروز": -2, "پریشب": -2, "فردا": 1, "فرداشب": 1}
+
+# Which anchored pattern a word of the text can start a match of, by the word's lookup key
+# (``gazetteer.fold_key``: «آبان» → «ابان», ZWNJ dropped), glued forms included («تیرماه», «روزگذشته»,
+# «سهشنبه»). A weekday's anchor, «شنبه» or «جمعه», ends its word; the others start it.
+_MONTH, _WEEKDAY, _RELATIVE = "month", "weekday", "relative"
+_FIRST_WORDS: dict[str, str] = {
+    **{fold_key(form): _MONTH for name in MONTHS for form in (name, name + "ماه")},
+    **{fold_key(day): _WEEKDAY for day in WEEKDAYS},
+    **{fold_key(unit + direction): _RELATIVE for unit in _UNITS for direction in ("", *_DIRECTIONS)},
+    fold_key(_THIS): _RELATIVE,
+    **{fold_key(form): _RELATIVE for word in _DAY_AND_YEAR_WORDS for form in (word.split()[0], word.replace(" ", ""))},
+}
+(_WEEKDAY_ANCHOR_LENGTH,) = {len(anchor) for anchor in WEEKDAY_ANCHORS}  # «شنبه» and «جمعه»: four letters each
 
 
 def _key(word: str) -> str:
@@ -337,6 +364,57 @@ def _starts_word(text: str, index: int) -> bool:
     return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in "_\u200c")
 
 
+def _positions(text: str, anchors: tuple[str, ...]) -> list[int]:
+    """Every position where one of ``anchors`` occurs in ``text``, in order."""
+    positions = []
+    for anchor in anchors:
+        position = text.find(anchor)
+        while position != -1:
+            positions.append(position)
+            position = text.find(anchor, position + 1)
+    positions.sort()
+    return positions
+
+
+def _positions_in_scan(words: Scan) -> dict[str, list[int]]:
+    """The positions ``_positions`` would give that can start a match, per pattern (``_FIRST_WORDS``), from
+    the text's word scan: one set probe per word instead of a search of the text per anchor."""
+    found: dict[str, list[int]] = {_MONTH: [], _WEEKDAY: [], _RELATIVE: []}
+    keys, first_words = words.keys, _FIRST_WORDS
+    for i in [i for i, key in enumerate(keys) if key in first_words]:
+        pattern = first_words[keys[i]]
+        if pattern == _WEEKDAY:
+            found[pattern].append(words.ends[i] - _WEEKDAY_ANCHOR_LENGTH)
+        else:
+            found[pattern].append(words.starts[i])
+    return found
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, given ``positions`` (sorted) that include the start of every
+    match: the pattern is tried only there. Matches do not overlap, as with ``finditer``."""
+    taken_until = 0
+    for position in positions:
+        if position < taken_until:
+            continue
+        found = pattern.match(text, position)
+        if found is not None:
+            taken_until = found.end()
+            yield found
+
+
+def _has_digit_pair(text: str) -> bool:
+    """Whether a date separator («/», «-», «.») stands between two digits somewhere in ``text``: every digit
+    date has one, and most texts have none, so this cheap test saves the digit-date scan."""
+    for separator in _DATE_SEPARATORS:
+        position = text.find(separator, 1)
+        while position != -1:
+            if text[position - 1].isdigit() and text[position + 1 : position + 2].isdigit():
+                return True
+            position = text.find(separator, position + 1)
+    return False
+
+
 def _look_back(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
     """``pattern`` (ending in «$») matched so that it ends exactly at ``end``."""
     return pattern.search(text, max(0, end - _LOOK_BACK), end)
@@ -350,9 +428,9 @@ def _weekday_before(text: str, end: int) -> tuple[int, int | None]:
     return before.start(), WEEKDAYS[_key(before["weekday"])]
 
 
-def _months(text: str, reference: dt.date | None) -> Iterator[_Found]:
+def _months(text: str, reference: dt.date | None, positions: list[int]) -> Iterator[_Found]:
     """Day-and-month mentions («روز شنبه یکم خرداد», «۲۵ اردیبهشت ۱۴۰۰») and whole months («خرداد ۱۴۰۰»)."""
-    for m in MONTH.finditer(text):
+    for m in _matches_at(MONTH, text, positions):
         month = MONTHS[m["month"]]
         day_match = _look_back(DAY_BEFORE, text, m.start())
         if day_match is None and not (m["mah"] or m["year"] or m["relyear"]):
@@ -393,7 +471,7 @@ def _month_mention(
 
 
 def _digit_dates(text: str, reference: dt.date | None) -> Iterator[_Found]:
-    if not DIGIT_DATE_HINT.search(text):
+    if not _has_digit_pair(text):
         return
     for m in DIGIT_DATE.finditer(text):
         if m["y"]:
@@ -443,8 +521,8 @@ def _years(text: str, reference: dt.date | None) -> Iterator[_Found]:
             yield _Found(m.start(), m.end(), first, until=last, kind="year")
 
 
-def _weekdays(text: str, reference: dt.date | None) -> Iterator[_Found]:
-    for m in WEEKDAY.finditer(text):
+def _weekdays(text: str, reference: dt.date | None, positions: list[int]) -> Iterator[_Found]:
+    for m in _matches_at(WEEKDAY, text, positions):
         head = _look_back(WEEKDAY_START, text, m.start())
         if head is None or _look_back(NOT_A_WEEKDAY_BEFORE, text, head.start()):
             continue  # inside another word, or a recurring day or a name («هر شنبه», «نماز جمعه»)
@@ -470,8 +548,8 @@ def _resolve_weekday(weekday: int, which: str, reference: dt.date) -> dt.date:
     return reference - dt.timedelta(days=back)
 
 
-def _relative(text: str, reference: dt.date | None) -> Iterator[_Found]:
-    for m in RELATIVE.finditer(text):
+def _relative(text: str, reference: dt.date | None, positions: list[int]) -> Iterator[_Found]:
+    for m in _matches_at(RELATIVE, text, positions):
         quantity = _look_back(QUANTITY_BEFORE, text, m.start()) if m["unit"] else None
         start = quantity.start() if quantity else m.start()
         n = quantity["n"] if quantity else None
@@ -544,9 +622,6 @@ def _calendar_unit(unit: str, offset: int, reference: dt.date) -> tuple[dt.date,
     return first, None, last, "year"
 
 
-_FINDERS = (_months, _digit_dates, _years, _weekdays, _relative)
-
-
 def find_dates(text: str, *, reference: dt.date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against ``reference`` (see the module
     docstring). Spans and ``DateMention.text`` refer to ``text`` as given."""
@@ -558,10 +633,28 @@ def find_dates(text: str, *, reference: dt.date | None = None) -> list[DateMenti
     return mentions
 
 
-def find_dates_in_normalized(text: str, *, reference: dt.date | None = None) -> list[DateMention]:
+def find_dates_in_normalized(
+    text: str, *, reference: dt.date | None = None, words: Scan | None = None
+) -> list[DateMention]:
     """``find_dates`` for text that already is ``normalize()`` output (saves normalising it again); spans
-    refer to ``text``. Where two expressions overlap, the one that starts first wins, then the longer."""
-    found = [f for finder in _FINDERS for f in finder(text, reference)]
+    refer to ``text``. Where two expressions overlap, the one that starts first wins, then the longer.
+
+    ``words``: ``gazetteer.scan(text)``, when the caller has it at hand (``analyse`` does): the finders then
+    take their candidate positions from its words instead of searching the text; the result is the same."""
+    if words is None:
+        months = _positions(text, MONTH_ANCHORS)
+        weekdays = _positions(text, WEEKDAY_ANCHORS)
+        relative = _positions(text, RELATIVE_ANCHORS)
+    else:
+        by_pattern = _positions_in_scan(words)
+        months, weekdays, relative = by_pattern[_MONTH], by_pattern[_WEEKDAY], by_pattern[_RELATIVE]
+    found = [
+        *_months(text, reference, months),
+        *_digit_dates(text, reference),
+        *_years(text, reference),
+        *_weekdays(text, reference, weekdays),
+        *_relative(text, reference, relative),
+    ]
     found.sort(key=lambda f: (f.start, -f.end))
     mentions: list[DateMention] = []
     taken_until = 0

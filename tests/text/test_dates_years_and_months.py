@@ -42,3 +42,8 @@ def test_a_month_with_mah_and_no_year_is_the_nearest_such_month() -> None:
 def test_a_year_number_that_goes_on_as_a_date_is_read_as_the_date() -> None:
     [mention] = find_dates("سال 1400/03/01")
     assert (mention.text, mention.kind) == ("1400/03/01", "day")
+
+
+def test_a_four_digit_number_after_a_month_is_its_year_only_in_the_solar_hijri_range() -> None:
+    [mention] = find_dates("۱۰ خرداد ۹۹۳۰ نفر", reference=MONDAY_3_KHORDAD_1400)
+    assert (mention.text, mention.date) == ("۱۰ خرداد", dt.date(2021, 5, 31))
