@@ -147,7 +147,7 @@ def _header(sheet: Worksheet, titles: Sequence[str]) -> None:
     sheet.append(list(titles))
     for cell in sheet[sheet.max_row]:
         cell.font = _HEADER_FONT
-    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    sheet.freeze_panes = f"A{sheet.max_row + 1}"  # a coordinate: taking a cell would add an empty row
 
 
 def _rtl_sheet(sheet: Worksheet, *, heading: str, note: str) -> None:
