@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from ayneh.core.demo import DEMO_ACCOUNTS, demo_accounts_ensure, demo_content_ensure
+from ayneh.evaluation.demo import evaluation_demo_ensure
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         call_command("load_offices", verbosity=0)
         users = demo_accounts_ensure()
         created = demo_content_ensure(users=users)
+        evaluation_demo_ensure(evaluator=users["evaluator"])
         self.stdout.write(
             f"Demo content: {created} releases created." if created else "Demo content: already there (reused)."
         )
