@@ -248,23 +248,16 @@ class ChainWalker:
             return ChainBreak(
                 BreakKind.DELETED, expected, None, f"seq {missing} missing: the next row is seq {row.seq} (id {row.id})"
             )
-        # audit_log inserts under the head lock, so ids grow with seq; a lower id came in some other way.
-        out_of_order = row.id <= self.last_id
         if entry_hash(row) != row.hash:
-            if out_of_order:
-                return ChainBreak(
-                    BreakKind.INSERTED,
-                    row.seq,
-                    row.id,
-                    f"id {row.id} comes after id {self.last_id} and its content does not match its hash",
-                )
             return ChainBreak(BreakKind.EDITED, row.seq, row.id, "its content no longer matches its hash")
-        if out_of_order:
+        # audit_log inserts under the head lock, so ids grow with seq. A row put in later gets a higher id than
+        # the rows after it: the row before this one is the newcomer.
+        if row.id <= self.last_id:
             return ChainBreak(
                 BreakKind.INSERTED,
-                row.seq,
-                row.id,
-                f"id {row.id} comes after id {self.last_id}: audit_log writes ids in chain order",
+                self.last.seq,
+                self.last_id,
+                f"its id is higher than the next row's (seq {row.seq}, id {row.id}): it was put in after them",
             )
         if row.prev_hash != self.last.hash:
             return ChainBreak(
