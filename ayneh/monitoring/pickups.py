@@ -103,6 +103,7 @@ class ReleaseIndex:
             releases = {
                 pk: _IndexedRelease(office_id, published_at)
                 for pk, office_id, published_at in published.values_list("id", "office_id", "published_at")
+                if published_at is not None  # a published release always has one (a check constraint)
             }
             new = sorted(releases.keys() - self._indexed)
             for start in range(0, len(new), _LOAD_CHUNK):

@@ -68,7 +68,8 @@ class VersionIndex:
     """The process's near-duplicate index over the newest articles (module docstring)."""
 
     def __init__(self, *, window: int | None = None, threshold: float = DEFAULT_THRESHOLD) -> None:
-        self.window = window or getattr(settings, "MONITORING_VERSION_WINDOW", DEFAULT_WINDOW)
+        configured: int = getattr(settings, "MONITORING_VERSION_WINDOW", DEFAULT_WINDOW)
+        self.window = window if window is not None else configured
         self.threshold = threshold
         self._generations: list[_Generation] = []
         self._high_id = 0

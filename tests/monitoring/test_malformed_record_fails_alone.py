@@ -39,7 +39,7 @@ def test_each_bad_record_fails_alone_with_its_reason(irna: Outlet, tmp_path: Pat
         "https://www.irna.ir/news/4",
     ]
     reasons = dict(ArticleFailure.objects.filter(batch=batch).values_list("position", "reason"))
-    assert sorted(reasons) == [2, 3, 4, 5]  # line numbers in the archive
+    assert set(reasons) == {2, 3, 4, 5}  # line numbers in the archive
     assert reasons[2].startswith("archive.jsonl:2: invalid JSON")
     assert reasons[3] == "archive.jsonl:3: neither 'text' nor 'html'"
     assert reasons[4] == "archive.jsonl:4: url refused: scheme not allowed: javascript"
