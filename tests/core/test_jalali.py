@@ -24,3 +24,12 @@ def test_it_refuses_30_esfand_in_a_common_year():
     with pytest.raises(ValueError, match="day"):
         jalali.jalali_to_gregorian(1402, 12, 30)
     assert jalali.jalali_to_gregorian(1403, 12, 30) == dt.date(2025, 3, 20)
+
+
+def test_numbers_on_screen_use_persian_digits_and_decimal_separator():
+    from ayneh.core.templatetags.persian import fa_digits
+
+    assert fa_digits(71.3) == "۷۱٫۳"
+    assert fa_digits("1405") == "۱۴۰۵"
+    assert fa_digits("نسخه 2.") == "نسخه ۲."
+    assert fa_digits(None) == ""

@@ -1,6 +1,7 @@
 """Template filters for the Persian edge: Jalali dates and Persian digits. Loaded as a builtin."""
 
 import datetime as dt
+import re
 
 from django import template
 
@@ -8,13 +9,17 @@ from ayneh.core import jalali
 
 register = template.Library()
 
+# A decimal point between digits («71.3», as floatformat writes it) is shown as the Persian decimal separator.
+DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+PERSIAN_DECIMAL_SEPARATOR = "\u066b"  # «٫»
+
 
 @register.filter
 def fa_digits(value: object) -> str:
-    """Persian digits for anything shown to a person: «۱۴۰۰»."""
+    """Persian digits for anything shown to a person: «۱۴۰۰», «۷۱٫۳»."""
     if value is None:
         return ""
-    return jalali.persian_digits(value)
+    return jalali.persian_digits(DECIMAL_POINT.sub(PERSIAN_DECIMAL_SEPARATOR, str(value)))
 
 
 @register.filter
