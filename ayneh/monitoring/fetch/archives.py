@@ -69,10 +69,16 @@ def read_jsonl(
         with Path(path_or_stream).open("rb") as stream:
             yield from _read_lines(stream, Path(path_or_stream).name, max_line_bytes)
         return
-    stream = path_or_stream
+    yield from _read_lines(_binary(path_or_stream), str(getattr(path_or_stream, "name", "stream")), max_line_bytes)
+
+
+def _binary(stream: IO[bytes] | IO[str]) -> IO[bytes]:
+    """The byte stream under a text stream (lines are capped in bytes); a StringIO is encoded whole."""
+    if isinstance(stream, io.TextIOWrapper):
+        return stream.buffer
     if isinstance(stream, io.TextIOBase):
-        stream = stream.buffer if hasattr(stream, "buffer") else io.BytesIO(stream.read().encode())
-    yield from _read_lines(stream, getattr(path_or_stream, "name", "stream"), max_line_bytes)  # type: ignore[arg-type]
+        return io.BytesIO(stream.read().encode("utf-8"))
+    return stream  # type: ignore[return-value]
 
 
 def _read_lines(stream: IO[bytes], name: str, max_line_bytes: int) -> Iterator[ArchiveItem]:

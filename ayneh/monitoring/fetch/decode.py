@@ -95,11 +95,11 @@ def choose_encoding(body: bytes, *, declared: str | None = None, content_type: s
     sample = body[:SAMPLE_BYTES]
     tried: list[str] = []
     for label in (declared, _declared_in_document(body)):
-        encoding = _codec_name(label)
-        if encoding is None or encoding in _UTF8_NAMES or encoding in tried:
+        candidate = _codec_name(label)
+        if candidate is None or candidate in _UTF8_NAMES or candidate in tried:
             continue  # a UTF-8 claim has already failed above
-        tried.append(encoding)
-        if (chosen := _readable_as(sample, encoding)) is not None:
+        tried.append(candidate)
+        if (chosen := _readable_as(sample, candidate)) is not None:
             return chosen
     guess = from_bytes(sample).best()
     detected = _codec_name(guess.encoding) if guess is not None else None

@@ -216,7 +216,7 @@ class _CheckedHTTPConnection(HTTPConnection):
         return open_checked_connection(
             self._dns_host,
             self.port,
-            timeout=self.timeout,  # type: ignore[arg-type]
+            timeout=self.timeout,
             allow_private=self.allow_private,
             socket_options=self.socket_options,
         )

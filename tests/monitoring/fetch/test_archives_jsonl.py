@@ -91,3 +91,10 @@ def test_it_reads_a_path_and_a_unix_time(tmp_path) -> None:
     assert record.origin == "archive.jsonl:1"
     assert record.html == "<p>x</p>"
     assert record.published == dt.datetime(2021, 5, 22, 7, 30, tzinfo=dt.UTC)
+
+
+def test_it_reads_a_text_stream_too() -> None:
+    (record,) = read_jsonl(io.StringIO(GOOD.decode("utf-8")))
+
+    assert isinstance(record, ArchiveRecord)
+    assert record.title == "نشست خبری"
