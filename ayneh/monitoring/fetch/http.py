@@ -31,7 +31,7 @@ from ayneh.monitoring.fetch.urls import ascii_host, fetchable_url
 
 __all__ = ["FetchError", "FetchResult", "fetch_url"]
 
-USER_AGENT = "Ayneh/0.1 (media monitoring; +https://github.com/ayneh)"
+USER_AGENT = "Ayneh/0.1 (media monitoring)"
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, "
     "text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
