@@ -5,10 +5,14 @@ What lives here:
 * ``fold_key`` — the lookup form of a word or phrase. It forgives what news writing varies on and the
   lists cannot enumerate: Arabic ي/ى/ك, hamza carriers (أ إ ؤ ئ → ا ا و ی, so «رئیس» = «رییس»,
   «تأمین» = «تامین»), آ → ا, ة/ۀ → ه, diacritics, tatweel and ZWNJ (so «مدیرکل» = «مدیر‌کل»).
-* ``scan`` — one pass over a text giving its Persian words with their offsets, lookup keys and what
-  separates each word from the next (space, comma, quote mark or a hard break). Cached per text, so the
-  people, places and organisations finders share one scan of the same article.
-* ``PhraseIndex`` — longest-match lookup of multi-word phrases over a scan (one dict probe per word).
+* ``scan`` — one pass over a text giving its Persian words with their lookup keys and what separates each
+  word from the next (space, comma, quote mark or a hard break); character offsets on request. Cached per
+  text, so the people, places and organisations finders (and the quote finder) share one scan.
+* ``Kind`` / ``word_kinds`` — every word that opens an entry of some list, with the lists it opens; a scan
+  looks each of its words up there once (``Scan.kinds``) and the finders then visit only those hits
+  (``Scan.having``), never every word again.
+* ``PhraseIndex`` — longest-match lookup of multi-word phrases over a scan (a trie of words: one dict
+  probe per word read).
 * The lists themselves (``ayneh/text/data/*``, each file says where its facts come from) and the first
   names of the ``persian-gender-detection`` package, loaded lazily on first use and then kept.
 
@@ -21,18 +25,19 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import IntEnum, IntFlag, auto
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
 from pathlib import Path
+
+from ayneh.text.registry import Registry, load_registry
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ZWNJ = "\u200c"
 
-# One character for one character, so offsets in the scanned text are offsets in the caller's text.
 # One character for one character, so offsets in the scanned text are offsets in the caller's text.
 _DISPLAY_FOLD = {"ي": "ی", "ى": "ی", "ك": "ک", "ڪ": "ک", "ە": "ه"}
 # The lookup form, still one-for-one (diacritics and tatweel become ZWNJ, dropped from keys later).
@@ -57,12 +62,21 @@ _KEY_TABLE = str.maketrans(_KEY_FOLD)
 # fold: substituting just those is ~50x faster on a typical article.
 _DISPLAY_FOLD_RE = re.compile("[" + "".join(_DISPLAY_FOLD) + "]")
 _KEY_FOLD_RE = re.compile("[" + "".join(_KEY_FOLD) + "]")
+# Normalised text (ayneh.text.normalize) still has these, and often: folded by str.replace, which is cheaper
+# still than a regex substitution. Everything else in _KEY_FOLD is absent from normalised text.
+_COMMON_KEY_FOLDS = tuple((old, new) for old, new in _KEY_FOLD.items() if old in "آئأإؤةۀ")
+_RARE_FOLD_RE = re.compile("[" + "".join(c for c in _KEY_FOLD if c not in "آئأإؤةۀ") + "]")
 # A Persian/Arabic-script word: runs of letters (with diacritics or tatweel) joined by single ZWNJs; digits
 # and punctuation (، ؛ ؟ « ») are not part of a word. No backtracking: this regex is most of a scan's cost.
-# The capturing group makes re.split return words and separators.
 _LETTERS = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5"
 WORD_RE = re.compile(f"[{_LETTERS}]+(?:{ZWNJ}[{_LETTERS}]+)*")
+# The scan's split (the capturing group makes re.split return words and separators). The split is most of a
+# scan's cost, and one character class in a loop is ~25% cheaper than WORD_RE's nested repeat; the two agree
+# wherever every ZWNJ stands between two letters — always in normalised text, which folds ZWNJ runs and
+# drops a ZWNJ next to a space or punctuation. Other text is split by WORD_RE.
+_FAST_SPLIT_RE = re.compile(f"([{_LETTERS}][{_LETTERS}{ZWNJ}]*)")
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+_STRAY_ZWNJ_RE = re.compile(f"{ZWNJ}(?:(?![{_LETTERS}])|(?<![{_LETTERS}]{ZWNJ}))")
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -91,13 +105,40 @@ class Gap(IntEnum):
     BREAK = 4  # a sentence or clause ends: . ! ? ؟ : ؛ a line break, the start or end of the text
 
 
+# The Gap values as plain ints, for hot loops: comparing a byte of ``Scan.gaps`` with an IntEnum member costs
+# more than the comparison itself (the member lookup, then int-subclass dispatch).
+SPACE, COMMA, QUOTE, HARD, BREAK = (gap.value for gap in Gap)
+
+
+class Kind(IntFlag):
+    """What a word can start, by the lists it opens an entry of (a word may be several at once).
+
+    ``word_kinds()`` maps every such word's key to its kinds, and ``Scan.kinds`` looks up every word of a
+    text in it once; a finder then visits only the words of the kinds it reads (``Scan.having``), never
+    every word. One dictionary probe per word, shared by all finders, instead of one set probe per word
+    per finder: the probes were most of the finders' time.
+    """
+
+    GIVEN_NAME = auto()  # first_names()
+    COMMON_GIVEN_NAME = auto()  # strong_first_names()
+    HONORIFIC = auto()  # first words of honorific_index()
+    NAME_PREFIX = auto()  # name_prefixes(): سید، سیده، میر
+    TITLE = auto()  # first words of title_index()
+    ORG_HEAD = auto()  # first words of org_head_index()
+    KNOWN_ORG = auto()  # first words of known_organization_index()
+    PROVINCE = auto()  # first words of province_index()
+    CITY = auto()  # first words of city_index()
+    SPEECH_VERB = auto()  # first words of speech_verb_index()
+    MINISTRY_COMPLEMENT = auto()  # first words of ministry_complements()
+
+
 _QUOTE_CHARS = frozenset("\"'«»“”„‘’")
 _BREAK_CHARS = frozenset(".!?؟:؛;\n…")
 _COMMA_CHARS = frozenset("،,")
 
 
 def _classify_gap(gap: str) -> Gap:
-    if not gap.strip():
+    if not gap.replace(ZWNJ, "").strip():
         return Gap.BREAK if "\n" in gap else Gap.SPACE
     if not _BREAK_CHARS.isdisjoint(gap):
         return Gap.BREAK
@@ -109,88 +150,208 @@ def _classify_gap(gap: str) -> Gap:
     return Gap.HARD
 
 
-class _GapTable(dict[str, Gap]):
-    """Memoised ``_classify_gap``: a text has few distinct separators (" ", "، ", ". " ...)."""
+class _GapTable(dict[str, int]):
+    """Memoised ``_classify_gap`` as a plain int (a byte of ``Scan.gaps``): a text has few distinct
+    separators (" ", "، ", ". " ...)."""
 
-    def __missing__(self, gap: str) -> Gap:
+    def __missing__(self, gap: str) -> int:
         if len(self) > 10_000:
             self.clear()
-        value = self[gap] = _classify_gap(gap)
+        value = self[gap] = int(_classify_gap(gap))
         return value
 
 
 _GAPS = _GapTable()
+_LAST_GAP = bytes([Gap.BREAK])
 
 
-@dataclass(frozen=True, slots=True)
 class Scan:
-    """The words of one text. ``gaps[i]`` separates word i from word i+1 (the last one is BREAK)."""
+    """The words of one text, split once and shared by every finder that reads the same text.
 
-    text: str  # the caller's text with Arabic ي/ك shown as Persian ی/ک; same length and offsets
-    keys: tuple[str, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    gaps: tuple[Gap, ...]
-    gap_before_first: Gap
+    ``keys[i]`` is word i's lookup key (``fold_key`` of it), ``forms[i]`` the word as written (Arabic ي/ك
+    shown as ی/ک). ``gaps`` holds one byte per word, a ``Gap`` value: what separates word i from word i+1
+    (BREAK after the last one). Bytes, not a tuple of Gap, so that questions like "is there a sentence end
+    between words i and j" are C-level searches (``gaps.find(BREAK, i, j)``); ``gaps[i] == Gap.SPACE`` and
+    ``max(gaps[i:j]) <= Gap.COMMA`` read as usual.
+
+    Character offsets (``start``/``end`` of one word, or ``starts``/``ends`` of all) are into the caller's
+    text. They are worked out only when asked for: the finders need a handful, and building them for every
+    word costs as much as a third of the scan.
+    """
+
+    __slots__ = (
+        "_ends",
+        "_hits",
+        "_joined_keys",
+        "_kinds",
+        "_parts",
+        "_starts",
+        "forms",
+        "gap_before_first",
+        "gaps",
+        "keys",
+        "text",
+    )
+
+    def __init__(self, text: str, parts: list[str], joined_keys: str, gaps: bytes, gap_before_first: Gap) -> None:
+        self.text = text  # the caller's text with Arabic ي/ك shown as Persian ی/ک; same length and offsets
+        self._parts = parts  # separator, word, separator, word, ..., separator (re.split of text)
+        self.forms: tuple[str, ...] = tuple(parts[1::2])
+        self.keys: tuple[str, ...] = tuple(joined_keys.split("\n")) if self.forms else ()
+        # Every key between newlines (no key contains one): "\nk0\nk1\n...\n", for substring searches.
+        self._joined_keys = f"\n{joined_keys}\n"
+        self.gaps = gaps
+        self.gap_before_first = gap_before_first
+        self._starts: tuple[int, ...] | None = None
+        self._ends: tuple[int, ...] | None = None
+        self._kinds: list[int] | None = None
+        self._hits: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def word(self, i: int) -> str:
-        return self.text[self.starts[i] : self.ends[i]]
+        return self.forms[i]
 
     def words(self, i: int, j: int) -> str:
         """Words i..j-1 joined by single spaces (punctuation between them dropped)."""
-        return " ".join(self.text[self.starts[k] : self.ends[k]] for k in range(i, j))
+        return " ".join(self.forms[i:j])
 
     def gap_before(self, i: int) -> Gap:
-        return self.gap_before_first if i == 0 else self.gaps[i - 1]
+        return self.gap_before_first if i == 0 else Gap(self.gaps[i - 1])
+
+    def start(self, i: int) -> int:
+        """Offset of word i's first character (cheap without building ``starts``: the length of what precedes)."""
+        if self._starts is not None:
+            return self._starts[i]
+        return len("".join(self._parts[: 2 * i + 1]))
+
+    def end(self, i: int) -> int:
+        """Offset just after word i's last character."""
+        return self.start(i) + len(self.forms[i])
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Offsets of words i..j-1 together: from word i's start to the end of word j-1."""
+        start = self.start(i)
+        return start, start + len("".join(self._parts[2 * i + 1 : 2 * j]))
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Every word's start offset, ascending (for bisect)."""
+        if self._starts is None:
+            self._build_offsets()
+        return self._starts  # type: ignore[return-value]
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        if self._ends is None:
+            self._build_offsets()
+        return self._ends  # type: ignore[return-value]
+
+    def _build_offsets(self) -> None:
+        # Running lengths of [separator, word, separator, ...]: odd running totals end words.
+        bounds = list(accumulate(map(len, self._parts)))
+        self._starts, self._ends = tuple(bounds[0:-1:2]), tuple(bounds[1::2])
+
+    def positions(self, vocabulary: Container[str]) -> list[int]:
+        """Indices of the words whose key is in ``vocabulary``, ascending (C-level: no per-word Python code)."""
+        return list(compress(range(len(self.keys)), map(vocabulary.__contains__, self.keys)))
+
+    def positions_starting_with(self, prefix: str) -> list[int]:
+        """Indices of the words whose key starts with ``prefix``, ascending. Found by substring search in the
+        joined keys, so a rare prefix costs next to nothing."""
+        joined, found, marker = self._joined_keys, [], "\n" + prefix
+        at = joined.find(marker)
+        while at != -1:
+            found.append(joined.count("\n", 0, at))
+            at = joined.find(marker, at + 1)
+        return found
+
+    def positions_of(self, key: str) -> list[int]:
+        """Indices of the words whose key is ``key``, ascending (substring search in the joined keys)."""
+        joined, found, marker = self._joined_keys, [], f"\n{key}\n"
+        at = joined.find(marker)
+        while at != -1:
+            found.append(joined.count("\n", 0, at))  # a newline before each word: the word's index
+            at = joined.find(marker, at + len(key) + 1)
+        return found
+
+    @property
+    def kinds(self) -> list[int]:
+        """``word_kinds()`` of every word (0 for a word that opens nothing), looked up on first use."""
+        if self._kinds is None:
+            self._kinds = list(map(word_kinds().get, self.keys, repeat(0)))
+        return self._kinds
+
+    def having(self, kind: Kind) -> list[int]:
+        """Indices of the words of any of the kinds in ``kind``, ascending (only the text's few hits are visited)."""
+        kinds, wanted = self.kinds, kind.value
+        if self._hits is None:
+            self._hits = list(compress(range(len(kinds)), kinds))
+        return [i for i in self._hits if kinds[i] & wanted]
+
+    def sentence_end(self, i: int, limit: int) -> int:
+        """The first word k in [i, limit) followed by a sentence end (``gaps[k] == BREAK``), else -1."""
+        return self.gaps.find(Gap.BREAK, i, limit)
 
 
 @lru_cache(maxsize=8)
 def scan(text: str) -> Scan:
     """Split ``text`` into words once; repeated calls with the same text (the analyser calls the
-    people, place and organisation finders in turn) reuse the result."""
-    keyed = _fold(text, _KEY_FOLD_RE, _KEY_FOLD)
-    # parts = [separator, word, separator, word, ..., separator]; running lengths give every offset.
-    parts = _SPLIT_RE.split(keyed)
-    bounds = list(accumulate(map(len, parts)))
-    words = parts[1::2]
-    # Keys drop ZWNJ; a ZWNJ between letters is always inside a word, so dropping them all before a second
-    # split yields the same words (C-level, faster than cleaning word by word).
-    keys = tuple(WORD_RE.findall(keyed.replace(ZWNJ, ""))) if ZWNJ in keyed else tuple(words)
-    gaps = list(map(_GAPS.__getitem__, parts[2:-1:2]))
-    gaps.append(Gap.BREAK)
-    first_gap = _GAPS["\n" + parts[0]]
-    shown = _fold(text, _DISPLAY_FOLD_RE, _DISPLAY_FOLD)
-    return Scan(shown, keys, tuple(bounds[0:-1:2]), tuple(bounds[1::2]), tuple(gaps), first_gap)
+    people, place and organisation finders and the quote finder in turn) reuse the result.
+
+    The cost is one regex split; keys are folded in one string (the words joined by newlines, which no
+    word contains) with a few C-level replaces, then split back apart.
+    """
+    rare = _RARE_FOLD_RE.search(text) is not None
+    shown = _fold(text, _DISPLAY_FOLD_RE, _DISPLAY_FOLD) if rare else text
+    parts = (_SPLIT_RE if _STRAY_ZWNJ_RE.search(shown) else _FAST_SPLIT_RE).split(shown)
+    joined = "\n".join(parts[1::2])
+    if rare:
+        joined = _fold(joined, _KEY_FOLD_RE, _KEY_FOLD)
+    for old, new in _COMMON_KEY_FOLDS:
+        if old in joined:
+            joined = joined.replace(old, new)
+    if ZWNJ in joined:
+        joined = joined.replace(ZWNJ, "")
+    gaps = bytes(map(_GAPS.__getitem__, parts[2:-1:2])) + _LAST_GAP
+    first_gap = Gap(_GAPS["\n" + parts[0]])
+    return Scan(shown, parts, joined, gaps, first_gap)
 
 
 class PhraseIndex[V]:
     """Longest-match lookup of phrases (sequences of word keys) at a position of a ``Scan``.
 
-    Each phrase is stored under its first word; ``firsts`` is the set of those words, so a caller can skip
-    a word with one C-level set probe. A phrase's words may be separated by spaces only, or also by commas
-    when the caller allows it («تعاون، کار و رفاه اجتماعی»); never by a hard break.
+    The phrases form a trie of words, so a lookup costs one dictionary probe per word of the text it reads,
+    however many phrases share a first word (the office registry has hundreds starting «اداره کل»).
+    ``firsts`` is the set of first words, so a caller can skip a word with one C-level set probe. A phrase's
+    words may be separated by spaces only, or also by commas when the caller allows it («تعاون، کار و رفاه
+    اجتماعی»); never by a hard break.
     """
 
-    def __init__(self, phrases: Iterable[tuple[str, V]]) -> None:
-        by_first: dict[str, dict[tuple[str, ...], V]] = {}
+    def __init__(self, phrases: Iterable[tuple[str, V]], *, kind: Kind | None = None) -> None:
+        """``kind``: the word kind of this index's first words, when ``word_kinds()`` lists them (then
+        ``find_all`` visits only the scan's words of that kind). The first value given for a phrase wins."""
+        self.kind = kind
+        self._root: dict[str, _Node[V]] = {}
         for phrase, value in phrases:
             words = phrase_keys(phrase)
             if not words:
                 continue
-            variants = {words}
+            self._add(words, value)
             if len(words) > 1:
-                variants.add(("".join(words),))  # the same phrase written with ZWNJ or joined up
-            for variant in variants:
-                by_first.setdefault(variant[0], {}).setdefault(variant, value)
-        # Longest first; each entry is (rest of the phrase after its first word, value).
-        self._by_first: dict[str, tuple[tuple[tuple[str, ...], V], ...]] = {
-            first: tuple((phrase[1:], value) for phrase, value in sorted(entries.items(), key=lambda e: -len(e[0])))
-            for first, entries in by_first.items()
-        }
-        self.firsts: frozenset[str] = frozenset(self._by_first)
+                self._add(("".join(words),), value)  # the same phrase written with ZWNJ or joined up
+        self.firsts: frozenset[str] = frozenset(self._root)
+
+    def _add(self, words: tuple[str, ...], value: V) -> None:
+        children, node = self._root, None
+        for word in words:
+            node = children.get(word)
+            if node is None:
+                node = children[word] = _Node()
+            children = node.children
+        if node is not None and not node.has_value:
+            node.value, node.has_value = value, True
 
     def __contains__(self, key: object) -> bool:
         """Whether some phrase starts with the word ``key`` (in hot loops use ``firsts``)."""
@@ -198,28 +359,42 @@ class PhraseIndex[V]:
 
     def match(self, words: Scan, i: int, *, max_gap: Gap = Gap.SPACE) -> tuple[int, V] | None:
         """The longest phrase starting at word i, as (number of words, value), or None."""
-        candidates = self._by_first.get(words.keys[i])
-        if candidates is None:
+        node = self._root.get(words.keys[i])
+        if node is None:
             return None
-        keys, gaps = words.keys, words.gaps
-        for rest, value in candidates:
-            size = len(rest) + 1
-            if not rest:
-                return 1, value
-            if tuple(keys[i + 1 : i + size]) == rest and max(gaps[i : i + size - 1]) <= max_gap:
-                return size, value
-        return None
+        keys, gaps, n, widest = words.keys, words.gaps, len(words.keys), max_gap.value
+        found = (1, node.value) if node.has_value else None
+        j = i + 1
+        while node.children and j < n and gaps[j - 1] <= widest:
+            following = node.children.get(keys[j])
+            if following is None:
+                break
+            node, j = following, j + 1
+            if node.has_value:
+                found = (j - i, node.value)
+        return found
 
     def find_all(self, words: Scan, *, max_gap: Gap = Gap.SPACE) -> Iterator[tuple[int, int, V]]:
         """Every non-overlapping longest match, left to right, as (first word, end word, value)."""
-        firsts, after = self.firsts, 0
-        for i in [i for i, key in enumerate(words.keys) if key in firsts]:
+        after = 0
+        for i in words.having(self.kind) if self.kind else words.positions(self.firsts):
             if i < after:
                 continue
             found = self.match(words, i, max_gap=max_gap)
             if found is not None:
                 after = i + found[0]
                 yield i, after, found[1]
+
+
+class _Node[V]:
+    """A trie node of ``PhraseIndex``: the value of the phrase ending here, if one does, and what may follow."""
+
+    __slots__ = ("children", "has_value", "value")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node[V]] = {}
+        self.has_value = False
+        self.value: V = None  # type: ignore[assignment]
 
 
 # --- the lists ------------------------------------------------------------------------------------------
@@ -277,12 +452,12 @@ def cities() -> tuple[City, ...]:
 @cache
 def province_index() -> PhraseIndex[str]:
     """Province names and variants → official name."""
-    return PhraseIndex((form, p.name) for p in provinces() for form in (p.name, *p.variants))
+    return PhraseIndex(((form, p.name) for p in provinces() for form in (p.name, *p.variants)), kind=Kind.PROVINCE)
 
 
 @cache
 def city_index() -> PhraseIndex[City]:
-    return PhraseIndex((form, c) for c in cities() for form in (c.name, *c.variants))
+    return PhraseIndex(((form, c) for c in cities() for form in (c.name, *c.variants)), kind=Kind.CITY)
 
 
 def _package_first_names() -> frozenset[str]:
@@ -322,14 +497,15 @@ def stopwords() -> frozenset[str]:
 @cache
 def title_index() -> PhraseIndex[str]:
     """Role heads (data/titles.txt) → the head as written in the list."""
-    return PhraseIndex((t, t) for t in _data_lines("titles.txt"))
+    return PhraseIndex(((t, t) for t in _data_lines("titles.txt")), kind=Kind.TITLE)
 
 
 @cache
 def honorific_index() -> PhraseIndex[str]:
     """Honorifics (data/honorifics.txt) → "+" if any bare surname may follow («دکتر ظریف»), "~" if only a
     surname-shaped one («آقای روحانی», not «آقای گل»), "" if a given name must follow («شهید ...»)."""
-    return PhraseIndex((row[0], row[1].strip() if len(row) > 1 else "") for row in _tsv_rows("honorifics.txt"))
+    rows = _tsv_rows("honorifics.txt")
+    return PhraseIndex(((row[0], row[1].strip() if len(row) > 1 else "") for row in rows), kind=Kind.HONORIFIC)
 
 
 @cache
@@ -347,7 +523,7 @@ def surname_parts() -> frozenset[str]:
 @cache
 def org_head_index() -> PhraseIndex[str]:
     """Words that open an organisation's name (data/org_heads.txt)."""
-    return PhraseIndex((h, h) for h in _data_lines("org_heads.txt"))
+    return PhraseIndex(((h, h) for h in _data_lines("org_heads.txt")), kind=Kind.ORG_HEAD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,6 +551,32 @@ def known_organizations() -> tuple[KnownOrganization, ...]:
 
 
 @cache
+def known_organization_index() -> PhraseIndex[str]:
+    """Every written form (name, alias, acronym) of every known organisation → its display name: the ministry
+    network of the shipped office registry (ayneh/data/offices.json) and data/organizations.tsv."""
+    return PhraseIndex(_known_organization_forms(load_registry()), kind=Kind.KNOWN_ORG)
+
+
+@cache
+def known_organization_displays() -> dict[str, str]:
+    """``fold_key`` of each known form → the display name (for a ministry named through its minister)."""
+    return {fold_key(form): display for form, display in _known_organization_forms(load_registry())}
+
+
+def _known_organization_forms(registry: Registry) -> list[tuple[str, str]]:
+    acronyms = {fold_key(org.name): org.acronym for org in known_organizations() if org.acronym}
+    forms: list[tuple[str, str]] = []
+    for office in registry:
+        acronym = acronyms.get(fold_key(office.name), "")
+        display = f"{office.name} ({acronym})" if acronym else office.name
+        # Not the short name: it is written for display inside the ministry («حراست») and names nothing alone.
+        forms += [(form, display) for form in (office.name, *office.aliases, acronym) if form]
+    for org in known_organizations():
+        forms += [(form, org.display) for form in (org.name, *org.aliases, org.acronym) if form]
+    return forms
+
+
+@cache
 def ministry_complements() -> PhraseIndex[str]:
     """What follows «وزارت» / «وزیر» in each known ministry's name («تعاون، کار و رفاه اجتماعی»), mapped to
     its canonical spelling: inside a role or organisation name such a phrase is read whole, commas and
@@ -388,13 +590,14 @@ def ministry_complements() -> PhraseIndex[str]:
         if name.startswith("وزارت "):
             complement = name.removeprefix("وزارت ")
             canonical_by_key.setdefault(fold_key(complement), complement)
-    return PhraseIndex((complement, complement) for complement in canonical_by_key.values())
+    complements = canonical_by_key.values()
+    return PhraseIndex(((complement, complement) for complement in complements), kind=Kind.MINISTRY_COMPLEMENT)
 
 
 @cache
 def speech_verb_index() -> PhraseIndex[str]:
     """Verbs of saying (data/speech_verbs.txt), whole phrases: «اظهار کرد», not the noun «اظهار»."""
-    return PhraseIndex((v, v) for v in _data_lines("speech_verbs.txt"))
+    return PhraseIndex(((v, v) for v in _data_lines("speech_verbs.txt")), kind=Kind.SPEECH_VERB)
 
 
 @cache
@@ -411,6 +614,29 @@ def place_name_keys() -> frozenset[str]:
     forms = [f for p in provinces() for f in (p.name, *p.variants)]
     forms += [f for c in cities() for f in (c.name, *c.variants)]
     return frozenset(keys[0] for keys in map(phrase_keys, forms) if len(keys) == 1)
+
+
+@cache
+def word_kinds() -> dict[str, int]:
+    """Every word that opens an entry of some list → its ``Kind`` flags (see ``Kind``)."""
+    kinds: dict[str, int] = {}
+    sources: list[tuple[Kind, Iterable[str]]] = [
+        (Kind.GIVEN_NAME, first_names()),
+        (Kind.COMMON_GIVEN_NAME, strong_first_names()),
+        (Kind.HONORIFIC, honorific_index().firsts),
+        (Kind.NAME_PREFIX, name_prefixes()),
+        (Kind.TITLE, title_index().firsts),
+        (Kind.ORG_HEAD, org_head_index().firsts),
+        (Kind.KNOWN_ORG, known_organization_index().firsts),
+        (Kind.PROVINCE, province_index().firsts),
+        (Kind.CITY, city_index().firsts),
+        (Kind.SPEECH_VERB, speech_verb_index().firsts),
+        (Kind.MINISTRY_COMPLEMENT, ministry_complements().firsts),
+    ]
+    for kind, words in sources:
+        for word in words:
+            kinds[word] = kinds.get(word, 0) | kind.value  # plain ints: IntFlag's «&» is Python code
+    return kinds
 
 
 @cache

@@ -18,12 +18,12 @@ included («وزیر تعاون کار و رفاه اجتماعی» → «وزی
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 
 from ayneh.text import gazetteer as gz
-from ayneh.text.gazetteer import Gap, Scan
+from ayneh.text.gazetteer import BREAK, COMMA, QUOTE, SPACE, Gap, Kind, Scan
 
 MAX_ROLE_WORDS = 14
 MAX_ROLE_LOOKBACK = 14  # how far before a name a title may start
@@ -32,6 +32,13 @@ _JOINED_PREFIXES = ("سید", "سیده")
 _PLURAL_SUFFIX = "\u200cها"  # «طرح‌های»: a plural noun is never a surname
 _VERB_PREFIXES = ("می\u200c", "نمی\u200c", "می ", "نمی ")
 _BEFORE_DR_MAJLIS = {"مجلس"}  # «نماینده مردم اهواز در مجلس ...»: «در» stays inside the role
+_NAME_OPENERS = Kind.GIVEN_NAME | Kind.HONORIFIC | Kind.NAME_PREFIX  # words a name can start with
+# Kinds as plain ints for the hot paths (IntFlag's «&» is Python code).
+_GIVEN_NAME, _COMMON_GIVEN_NAME = Kind.GIVEN_NAME.value, Kind.COMMON_GIVEN_NAME.value
+_HONORIFIC, _NAME_PREFIX, _SPEECH_VERB = Kind.HONORIFIC.value, Kind.NAME_PREFIX.value, Kind.SPEECH_VERB.value
+_COMPLEMENT = Kind.MINISTRY_COMPLEMENT.value
+_TITLED = (Kind.HONORIFIC | Kind.NAME_PREFIX).value
+_NEVER_SURNAME = (Kind.TITLE | Kind.ORG_HEAD | Kind.HONORIFIC).value  # a word opening a title, organisation ...
 _WEAK, _STRONG = 1, 2  # how firmly a title next to a name backs it up
 _SURNAME_ENDINGS = (
     *("ی", "یان", "زاده", "پور", "نژاد", "فر", "راد", "نیا", "لو"),
@@ -66,6 +73,16 @@ class _Mention:
     role_evidence: int = 0  # _WEAK when the title merely follows after a space, _STRONG otherwise
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One text being read: its scan, and where its title words and verbs of saying are (found once, C-level,
+    so that looking around a name is a bisect rather than a walk over words)."""
+
+    words: Scan
+    titles: list[int]
+    speech: list[int]
+
+
 @dataclass(slots=True)
 class _Entity:
     mentions: list[_Mention]
@@ -83,19 +100,15 @@ def find_persons(text: str) -> list[Person]:
     mentions = _read_names(words)
     if not mentions:
         return []
+    reading = _Reading(words, words.having(Kind.TITLE), words.having(Kind.SPEECH_VERB))
     starts = {m.first for m in mentions}
     for mention in mentions:
-        _attach_adjacent_role(words, mention, starts)
-    entities = _group(words, mentions)
-    _attach_sentence_roles(words, entities, starts)
+        _attach_adjacent_role(reading, mention, starts)
+    entities = _group(reading, mentions)
+    _attach_sentence_roles(reading, entities, starts)
     entities.sort(key=lambda e: e.head.name_start)
     return [
-        Person(
-            name=words.words(e.head.name_start, e.head.end),
-            role=e.role,
-            start=words.starts[e.head.name_start],
-            end=words.ends[e.head.end - 1],
-        )
+        Person(words.words(e.head.name_start, e.head.end), e.role, *words.span(e.head.name_start, e.head.end))
         for e in entities
     ]
 
@@ -104,13 +117,21 @@ def find_persons(text: str) -> list[Person]:
 
 
 def _read_names(words: Scan) -> list[_Mention]:
-    openers = _name_openers()
     mentions: list[_Mention] = []
     after = 0
-    candidates = [i for i, key in enumerate(words.keys) if key in openers]
-    if "سید" in words.text:  # «سیدمحمدباقر»: only then look for descent titles joined to a name
-        joined = [i for i, key in enumerate(words.keys) if key.startswith(_JOINED_PREFIXES)]
-        candidates = sorted({*candidates, *joined})
+    keys, gaps, kinds, stop = words.keys, words.gaps, words.kinds, gz.stopwords()
+    candidates = words.having(_NAME_OPENERS)
+    if "سید" in words.text:  # «سیدمحمدباقر»: a descent title joined to a given name (سیده starts so too)
+        candidates = sorted({*candidates, *words.positions_starting_with("سید")})
+    # Most candidates are ordinary words that are also given names; without an honorific or a descent
+    # title, a name goes on after a space with a second given name or a surname, never a function word.
+    last = len(keys) - 1
+    candidates = [
+        i
+        for i in candidates
+        if kinds[i] & _TITLED
+        or (i < last and gaps[i] == SPACE and (keys[i + 1] not in stop or kinds[i + 1] & _COMMON_GIVEN_NAME))
+    ]
     for i in candidates:
         if i < after:
             continue
@@ -121,41 +142,36 @@ def _read_names(words: Scan) -> list[_Mention]:
     return mentions
 
 
-@cache
-def _name_openers() -> frozenset[str]:
-    """Words a name can start with: given names, honorifics, descent titles."""
-    return gz.first_names() | gz.honorific_index().firsts | gz.name_prefixes()
-
-
 def _read_name_at(words: Scan, i: int) -> _Mention | None:
-    keys, gaps, n = words.keys, words.gaps, len(words)
-    if _named_after_something(words, i):
+    keys, gaps, kinds = words.keys, words.gaps, words.kinds
+    n = len(keys)
+    if i > 0 and _named_after_something(words, i):
         return None
     j, bare_surname = i, ""
-    while j < n and (found := gz.honorific_index().match(words, j)) is not None:
+    while j < n and kinds[j] & _HONORIFIC and (found := gz.honorific_index().match(words, j)) is not None:
         j += found[0]
-        if j >= n or gaps[j - 1] > Gap.QUOTE:
+        if j >= n or gaps[j - 1] > QUOTE:
             return None
         bare_surname = found[1] or bare_surname
     # Only a title that may stand before a bare surname (دکتر، حجت‌الاسلام ...) vouches for the name; «حاج»
     # or «شهید» are also said of epithets and places («حاج قاسم», «شهید دانش‌آموز»).
     honorific = bool(bare_surname)
     name_start = j
-    has_prefix = keys[j] in gz.name_prefixes() and j + 1 < n and gaps[j] == Gap.SPACE
+    has_prefix = kinds[j] & _NAME_PREFIX and j + 1 < n and gaps[j] == SPACE
     if has_prefix:
         j += 1
     given: list[int] = []
-    if j < n and (keys[j] in gz.first_names() or _is_prefixed_given_name(keys[j])):
+    if j < n and (kinds[j] & _GIVEN_NAME or _is_prefixed_given_name(keys[j])):
         given.append(j)
         j += 1
         # A given name written in two words («محمد رضا»، «علی اکبر») has a common name as its second word.
-        if j < n and gaps[j - 1] == Gap.SPACE and keys[j] in gz.strong_first_names():
+        if j < n and gaps[j - 1] == SPACE and kinds[j] & _COMMON_GIVEN_NAME:
             given.append(j)
             j += 1
-    if len(given) == 2 and j < n and gaps[j - 1] == Gap.SPACE and keys[j] in gz.surname_parts():
+    if len(given) == 2 and j < n and gaps[j - 1] == SPACE and keys[j] in gz.surname_parts():
         j = given.pop()  # «مهدی عیسی زاده»: the second word opens the surname «عیسی زاده»
     if given:
-        if j < n and gaps[j - 1] == Gap.SPACE and _plausible_surname(words, j):
+        if j < n and gaps[j - 1] == SPACE and _plausible_surname(words, j):
             surname_start = j
         else:  # «مرتضی علی» with nothing after it is a poet's epithet or a list, not a name
             return None
@@ -166,41 +182,41 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
     else:
         return None
     end = surname_start + 1
-    if end < n and gaps[end - 1] == Gap.SPACE and keys[end] in gz.surname_parts():
+    if end < n and gaps[end - 1] == SPACE and keys[end] in gz.surname_parts():
         end += 1
-    common = bool(given) and keys[given[0]] in gz.strong_first_names()
+    common = bool(given) and bool(kinds[given[0]] & _COMMON_GIVEN_NAME)
     # An adjective or noun in «ی» is no surname: «مصلح جهانی»، «هادی روستایی».
     shaped = _looks_like_surname(keys[end - 1]) and keys[surname_start] not in gz.not_surnames()
     if not (honorific or common or shaped):
         return None  # a rare "given name" before an ordinary word: «آذرخش هرمزگان»
-    identity = tuple(keys[k] for k in given) + tuple(keys[surname_start:end])
+    identity = tuple(keys[k] for k in given) + keys[surname_start:end]
     return _Mention(i, name_start, surname_start, end, honorific, common, shaped, identity)
 
 
 def _named_after_something(words: Scan, i: int) -> bool:
     """Whether the name at word i is part of a place's or institution's name: «خیابان شهید محمد منتظری»."""
-    honorifics, k = gz.honorific_index(), i - 1
-    while k >= 0 and words.gaps[k] <= Gap.QUOTE and words.keys[k] in honorifics.firsts:
+    gaps, kinds, k = words.gaps, words.kinds, i - 1
+    while k >= 0 and gaps[k] <= QUOTE and kinds[k] & _HONORIFIC:
         k -= 1
-    return k >= 0 and words.gaps[k] <= Gap.QUOTE and words.keys[k] in gz.named_after_words()
+    return k >= 0 and gaps[k] <= QUOTE and words.keys[k] in gz.named_after_words()
 
 
 def _is_prefixed_given_name(key: str) -> bool:
     """«سیدمحمدباقر»: a descent title written joined to a given name."""
-    return any(key.startswith(p) and key[len(p) :] in gz.first_names() for p in _JOINED_PREFIXES)
+    return key.startswith("سید") and any(
+        key.startswith(p) and key[len(p) :] in gz.first_names() for p in _JOINED_PREFIXES
+    )
 
 
 def _plausible_surname(words: Scan, k: int) -> bool:
     """Whether word k can be a surname at all: not a function word, verb, title, place or the like."""
-    key = words.keys[k]
+    key, form = words.keys[k], words.forms[k]
     return (
         len(key) >= 2
-        and not words.word(k).startswith(_VERB_PREFIXES)
-        and _PLURAL_SUFFIX not in words.word(k)
+        and not words.kinds[k] & _NEVER_SURNAME
+        and not form.startswith(_VERB_PREFIXES)
+        and _PLURAL_SUFFIX not in form
         and key not in gz.stopwords()
-        and key not in gz.title_index().firsts
-        and key not in gz.org_head_index().firsts
-        and key not in gz.honorific_index().firsts
         and key not in gz.place_name_keys()
     )
 
@@ -226,25 +242,24 @@ def _role_at(words: Scan, i: int, limit: int, name_starts: set[int]) -> tuple[in
     keys, gaps = words.keys, words.gaps
     j = i + head[0]
     parts = [words.words(i, j)]
-    complements, stop, honorifics = gz.ministry_complements(), gz.stopwords(), gz.honorific_index()
-    places = gz.name_final_words()
+    complements, stop, places, kinds = gz.ministry_complements(), gz.stopwords(), gz.name_final_words(), words.kinds
     after_place = False
-    while j < limit and j - i < MAX_ROLE_WORDS and gaps[j - 1] == Gap.SPACE:
+    while j < limit and j - i < MAX_ROLE_WORDS and gaps[j - 1] == SPACE:
         key = keys[j]
-        if j in name_starts or key in honorifics.firsts or words.word(j).startswith(_VERB_PREFIXES):
+        if j in name_starts or kinds[j] & _HONORIFIC or words.forms[j].startswith(_VERB_PREFIXES):
             break
-        complement = complements.match(words, j, max_gap=Gap.COMMA) if key in complements.firsts else None
+        complement = complements.match(words, j, max_gap=Gap.COMMA) if kinds[j] & _COMPLEMENT else None
         if complement is not None:
             parts.append(complement[1])
             j += complement[0]
             continue
-        if key == "در" and j + 1 < limit and gaps[j] == Gap.SPACE and keys[j + 1] in _BEFORE_DR_MAJLIS:
+        if key == "در" and j + 1 < limit and gaps[j] == SPACE and keys[j + 1] in _BEFORE_DR_MAJLIS:
             parts.append(words.words(j, j + 2))
             j, after_place = j + 2, False
             continue
         if key in stop or after_place:
             break
-        parts.append(words.word(j))
+        parts.append(words.forms[j])
         j += 1
         # «مدیرکل ... استان اصفهان» ends at the place (only «در مجلس ...» may follow it): what comes next
         # starts the sentence's predicate.
@@ -252,69 +267,75 @@ def _role_at(words: Scan, i: int, limit: int, name_starts: set[int]) -> tuple[in
     return j, " ".join(parts)
 
 
-def _attach_adjacent_role(words: Scan, mention: _Mention, name_starts: set[int]) -> None:
+def _attach_adjacent_role(reading: _Reading, mention: _Mention, name_starts: set[int]) -> None:
+    words = reading.words
     after: tuple[int, str] | None = None
     gap_after = words.gaps[mention.end - 1]
-    if mention.end < len(words) and gap_after <= Gap.QUOTE:
-        after = _role_at(words, mention.end, len(words), name_starts)
+    if mention.end < len(words.keys) and gap_after <= QUOTE:
+        after = _role_at(words, mention.end, len(words.keys), name_starts)
     before: str | None = None
-    if mention.first > 0 and words.gaps[mention.first - 1] <= Gap.QUOTE:
-        titles = gz.title_index().firsts
-        for t in range(max(0, mention.first - MAX_ROLE_LOOKBACK), mention.first):
-            if words.keys[t] not in titles:
-                continue
+    if mention.first > 0 and words.gaps[mention.first - 1] <= QUOTE:
+        lo = bisect_left(reading.titles, mention.first - MAX_ROLE_LOOKBACK)
+        for t in reading.titles[lo : bisect_left(reading.titles, mention.first, lo)]:
             role = _role_at(words, t, mention.first, name_starts)
             if role is not None and role[0] == mention.first:
                 before = role[1]
                 break
-    apposition = gap_after in (Gap.COMMA, Gap.QUOTE)
+    apposition = gap_after in (COMMA, QUOTE)
     if after is not None and (before is None or apposition):
         mention.role, mention.role_evidence = after[1], _STRONG if apposition else _WEAK
     elif before is not None:
         mention.role, mention.role_evidence = before, _STRONG
 
 
-def _attach_sentence_roles(words: Scan, entities: list[_Entity], name_starts: set[int]) -> None:
+def _attach_sentence_roles(reading: _Reading, entities: list[_Entity], name_starts: set[int]) -> None:
     """Give a sentence-initial title with no name beside it to the person mentioned last before it."""
-    mentions_in_order = sorted(((pos, e) for e in entities for pos in e.positions), key=lambda item: item[0])
-    if not mentions_in_order:
+    words = reading.words
+    gaps = words.gaps
+    openings = [t for t in reading.titles if t > 0 and gaps[t - 1] == BREAK]
+    if not openings or all(e.role is not None for e in entities):
         return
+    mentions_in_order = sorted(((pos, e) for e in entities for pos in e.positions), key=lambda item: item[0])
+    positions = [pos for pos, _ in mentions_in_order]
     covered = {k for e in entities for m in e.mentions for k in range(m.first, m.end)}
-    titles, gaps = gz.title_index().firsts, words.gaps
-    openings = [t for t, key in enumerate(words.keys) if key in titles and t > 0 and gaps[t - 1] == Gap.BREAK]
     for t in openings:
-        if t in covered:
+        before = bisect_left(positions, t)
+        # Only the person mentioned last before the title can take it, and only if they have no role yet.
+        if before == 0 or t in covered or (person := mentions_in_order[before - 1][1]).role is not None:
             continue
-        role = _role_at(words, t, len(words), name_starts)
+        role = _role_at(words, t, len(words.keys), name_starts)
         if role is None or role[0] in name_starts:
             continue
-        if not _sentence_has_speech_verb(words, role[0]):
-            continue
-        previous = [e for pos, e in mentions_in_order if pos < t]
-        if previous and previous[-1].role is None:
-            previous[-1].role = role[1]
+        if _sentence_has_speech_verb(reading, role[0]):
+            person.role = role[1]
 
 
 def _speech_verb_at(words: Scan, k: int) -> bool:
-    speech = gz.speech_verb_index()
-    return words.keys[k] in speech.firsts and speech.match(words, k) is not None
+    return bool(words.kinds[k] & _SPEECH_VERB) and gz.speech_verb_index().match(words, k) is not None
 
 
-def _sentence_has_speech_verb(words: Scan, i: int) -> bool:
-    """Whether a verb of saying comes at word i or later, before the sentence ends."""
-    for k in range(i, min(len(words), i + _SENTENCE_WINDOW)):
-        if _speech_verb_at(words, k):
+def _sentence_has_speech_verb(reading: _Reading, i: int) -> bool:
+    """Whether a verb of saying comes at word i or later (within ``_SENTENCE_WINDOW`` words), before the
+    sentence ends: at most at the word the sentence ends after."""
+    words, speech = reading.words, reading.speech
+    limit = min(len(words.keys), i + _SENTENCE_WINDOW)
+    end = words.sentence_end(i, limit)
+    if end != -1:
+        limit = end + 1
+    index = bisect_left(speech, i)
+    while index < len(speech) and speech[index] < limit:
+        if gz.speech_verb_index().match(words, speech[index]) is not None:
             return True
-        if words.gaps[k] == Gap.BREAK:
-            return False
+        index += 1
     return False
 
 
 # --- one entry per person -------------------------------------------------------------------------------
 
 
-def _group(words: Scan, mentions: list[_Mention]) -> list[_Entity]:
+def _group(reading: _Reading, mentions: list[_Mention]) -> list[_Entity]:
     """Merge repeated mentions of one person and drop weak names that nothing backs up."""
+    words = reading.words
     entities: dict[tuple[str, ...], _Entity] = {}
     by_surname: dict[str, _Entity] = {}
     for mention in mentions:
@@ -333,9 +354,10 @@ def _group(words: Scan, mentions: list[_Mention]) -> list[_Entity]:
         if entity.role is None and mention.role is not None:
             entity.role = mention.role
     covered = {k for m in mentions for k in range(m.first, m.end)}
-    for k in [k for k, key in enumerate(words.keys) if key in by_surname]:
-        if k not in covered and _is_bare_surname_subject(words, k):
-            by_surname[words.keys[k]].positions.append(k)
+    for surname, entity in by_surname.items():
+        for k in words.positions_of(surname):
+            if k not in covered and _is_bare_surname_subject(reading, k):
+                entity.positions.append(k)
     owner = {id(m): e for e in entities.values() for m in e.mentions}
     backed = {id(e) for e in entities.values() if _is_backed(words, e)}
     # A name listed next to a backed one («علی کریمی، بردیا خیاطیان و امید داوری») is a name too: walk
@@ -356,22 +378,23 @@ def _group(words: Scan, mentions: list[_Mention]) -> list[_Entity]:
 def _listed_together(words: Scan, a: _Mention, b: _Mention) -> bool:
     """Whether mention b follows mention a in a list: after a comma, or after «و»."""
     if b.first == a.end:
-        return words.gaps[a.end - 1] == Gap.COMMA
+        return words.gaps[a.end - 1] == COMMA
     return (
         b.first == a.end + 1
         and words.keys[a.end] == "و"
-        and words.gaps[a.end - 1] <= Gap.COMMA
-        and words.gaps[a.end] == Gap.SPACE
+        and words.gaps[a.end - 1] <= COMMA
+        and words.gaps[a.end] == SPACE
     )
 
 
-def _is_bare_surname_subject(words: Scan, k: int) -> bool:
+def _is_bare_surname_subject(reading: _Reading, k: int) -> bool:
     """A surname alone refers back to a person where news prose uses it so: as the speaker — right before
     a verb of saying, or opening a sentence that has one («نسیمی با اشاره به ... تصریح کرد»). Elsewhere the
     same word is often an ordinary one («روابط» in «آینه روابط عمومی»)."""
+    words = reading.words
     if _speech_verb_follows(words, k + 1):
         return True
-    return words.gap_before(k) == Gap.BREAK and _sentence_has_speech_verb(words, k + 1)
+    return words.gap_before(k) == BREAK and _sentence_has_speech_verb(reading, k + 1)
 
 
 def _is_backed(words: Scan, entity: _Entity) -> bool:
@@ -396,4 +419,4 @@ def _is_backed(words: Scan, entity: _Entity) -> bool:
 
 
 def _speech_verb_follows(words: Scan, k: int) -> bool:
-    return 0 < k < len(words) and words.gaps[k - 1] == Gap.SPACE and _speech_verb_at(words, k)
+    return 0 < k < len(words.keys) and words.gaps[k - 1] == SPACE and _speech_verb_at(words, k)

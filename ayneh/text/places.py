@@ -14,7 +14,7 @@ the province where the words around them say so:
 from __future__ import annotations
 
 from ayneh.text import gazetteer as gz
-from ayneh.text.gazetteer import Gap, Scan
+from ayneh.text.gazetteer import SPACE, Gap, Scan
 
 _PROVINCE_CUES = frozenset({"استان", "استانداری", "استاندار"})
 _NEEDS_CUE = frozenset({"فارس", "مرکزی"})
@@ -55,7 +55,7 @@ def find_cities(text: str) -> list[str]:
 
 
 def _previous_key(words: Scan, start: int) -> str | None:
-    if start == 0 or words.gaps[start - 1] > Gap.SPACE:
+    if start == 0 or words.gaps[start - 1] > SPACE:
         return None
     return words.keys[start - 1]
 
@@ -64,7 +64,7 @@ def _excluded_by_neighbours(words: Scan, start: int, end: int, name: str) -> boo
     previous = _previous_key(words, start)
     if previous is not None and previous in _NOT_AFTER.get(name, ()):
         return True
-    following = words.keys[end] if end < len(words) and words.gaps[end - 1] == Gap.SPACE else None
+    following = words.keys[end] if end < len(words) and words.gaps[end - 1] == SPACE else None
     return following is not None and following in _NOT_BEFORE.get(name, ())
 
 
