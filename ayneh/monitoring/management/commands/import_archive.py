@@ -2,7 +2,8 @@
 progress bar; Ctrl-C stops after the chunk in progress and leaves a batch that `--resume ID` continues.
 
 Each line of a JSON Lines archive is `{"url", "title", "text" or "html", "published", "outlet"}`; records
-that name no outlet are filed under `--outlet`.
+that name no outlet are filed under `--outlet`. With `--background` the batch is queued for a background
+worker (`ayneh db_worker`, or the worker `ayneh serve` starts) and its progress shows in the batch's row.
 """
 
 from __future__ import annotations
@@ -67,9 +68,18 @@ class Command(BaseCommand):
         parser.add_argument("--resume", type=int, metavar="BATCH", help="Continue an interrupted batch.")
         parser.add_argument("--chunk-size", type=int, default=pipeline.DEFAULT_CHUNK_SIZE)
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (logs, CI).")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue the batch for a background worker (ayneh db_worker) instead of running it here.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         batch = self._resumed(options["resume"]) if options["resume"] else self._created(options)
+        if options["background"]:
+            services.batch_enqueue(batch=batch)
+            self.stdout.write(f"Batch {batch.pk} queued: a worker (ayneh db_worker) runs it.")
+            return
         self.stdout.write(f"Batch {batch.pk}: {batch.location} (from record {batch.cursor})")
         bar = tqdm(
             total=batch.total,
