@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ayneh.monitoring import services
@@ -64,21 +64,25 @@ def batch_records(batch: IngestBatch) -> Iterator[IncomingArticle | RecordFailur
 def batch_run(
     *,
     batch: IngestBatch,
+    records: Iterable[IncomingArticle | RecordFailure] | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     should_stop: Callable[[], bool] = lambda: False,
     on_chunk: ProgressCallback | None = None,
 ) -> IngestBatch:
     """Run (or resume) `batch` to its end, a cancellation, or a failure (see the module docstring).
 
-    `should_stop` is polled between chunks (the command's Ctrl-C); a cancellation asked through
-    `services.batch_cancel` is read from the database at the same points. Returns the batch as it ended.
+    `records` are the batch's records when they do not come from its file (a fetched feed's items; such a
+    batch is not resumed, the next fetch covers it). `should_stop` is polled between chunks (the command's
+    Ctrl-C); a cancellation asked through `services.batch_cancel` is read from the database at the same
+    points. Returns the batch as it ended.
     """
     batch = services.batch_start(batch=batch)
     default_outlet_id = batch.outlet_id
     try:
-        records = itertools.islice(batch_records(batch), batch.cursor, None)
+        every = batch_records(batch) if records is None else iter(records)
+        remaining = itertools.islice(every, batch.cursor, None)
         position = batch.cursor
-        for chunk in itertools.batched(records, chunk_size):
+        for chunk in itertools.batched(remaining, chunk_size):
             if should_stop() or services.batch_cancel_requested(batch=batch):
                 return services.batch_finish(batch=batch, status=BatchStatus.CANCELLED)
             items = services.chunk_prepare(chunk, first_position=position, default_outlet_id=default_outlet_id)

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from ayneh.core.audit import audit_log
@@ -36,6 +36,7 @@ from ayneh.monitoring.models import (
     PickupStatus,
     Quote,
     Source,
+    SourceKind,
 )
 from ayneh.monitoring.pickups import ArticleForMatching, pickup_evidence, release_index, release_plain_text
 from ayneh.monitoring.prepare import IncomingArticle, PreparedArticle, RecordFailure, RecordRejected, prepare_article
@@ -80,6 +81,60 @@ def outlet_create(
         )
         audit_log(action="monitoring.outlet.created", actor=actor, target=outlet, data={"name": outlet.name})
     return outlet
+
+
+# --- sources ---------------------------------------------------------------------------------------------
+
+# "Items per day" counts a source's articles over this window.
+ITEMS_PER_DAY_WINDOW = dt.timedelta(days=7)
+
+
+def source_health_record(
+    *,
+    source: Source,
+    error: str | None = None,
+    warning: str | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> Source:
+    """Record how a fetch of `source` went and schedule its next one. A failed fetch keeps the old ETag
+    (the next fetch reads the whole feed again); a successful one may still carry a `warning` (a feed cut at
+    the item limit), kept as the last error. Health is operational state, not a person's change: no audit
+    row."""
+    now = timezone.now()
+    fields: dict[str, Any] = {"next_fetch_at": now + source.fetch_interval}
+    if error is not None:
+        fields |= {"last_error_at": now, "last_error": error[:2000]}
+    else:
+        recent = Article.objects.filter(source=source, fetched_at__gte=now - ITEMS_PER_DAY_WINDOW).count()
+        fields |= {"last_success_at": now, "items_per_day": recent / ITEMS_PER_DAY_WINDOW.days}
+        if etag is not None:
+            fields["etag"] = etag[:255]
+        if last_modified is not None:
+            fields["last_modified"] = last_modified[:64]
+        if warning is not None:
+            fields |= {"last_error_at": now, "last_error": warning[:2000]}
+    Source.objects.filter(pk=source.pk).update(**fields)
+    source.refresh_from_db()
+    return source
+
+
+def sources_claim_due(*, now: dt.datetime | None = None, limit: int = 100) -> list[int]:
+    """Claim the enabled feed sources due for a fetch (never fetched, or past their next fetch time), by
+    moving each one's next fetch time forward with a compare-and-set: of two schedulers, one claims a
+    source. Returns the claimed ids."""
+    now = now or timezone.now()
+    due = (
+        Source.objects.filter(enabled=True, kind=SourceKind.FEED)
+        .filter(Q(next_fetch_at__isnull=True) | Q(next_fetch_at__lte=now))
+        .order_by(F("next_fetch_at").asc(nulls_first=True), "id")
+        .values_list("pk", "fetch_interval", "next_fetch_at")[:limit]
+    )
+    claimed: list[int] = []
+    for pk, interval, seen in due:
+        if Source.objects.filter(pk=pk, next_fetch_at=seen).update(next_fetch_at=now + interval):
+            claimed.append(pk)
+    return claimed
 
 
 # --- batches ---------------------------------------------------------------------------------------------

@@ -10,6 +10,9 @@ from ayneh.monitoring.pickups import release_index_reset
 from ayneh.monitoring.versions import version_index_reset
 from tests.monitoring.factories import outlet_make
 
+# The fetching tests' real HTTP server on 127.0.0.1 (helper M1's fixture), for the feed source tests here.
+from tests.monitoring.fetch.conftest import local_server  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def fresh_indexes() -> Iterator[None]:
