@@ -64,7 +64,7 @@ def sources_needing_attention(*, now: dt.datetime | None = None) -> list[SourceA
         if source.last_error_at and (not source.last_success_at or source.last_error_at > source.last_success_at):
             found.append(SourceAttention(source, "failing", source.last_error_at))
             continue
-        latest = source.latest  # type: ignore[attr-defined]
+        latest = source.latest
         if latest is None or source.items_per_day <= 0:
             continue
         usual_gap = dt.timedelta(days=1 / source.items_per_day)
