@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/monitoring_ingest.py            # full: every Fars article and varied copies
     .venv/bin/python benchmarks/monitoring_ingest.py --short    # seconds of work: 300 records, 1 and 2 workers (CI)
+    .venv/bin/python benchmarks/monitoring_ingest.py --records 1500 --workers 1   # a size in between
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ayneh ...   # also PostgreSQL (a scratch database beside it)
 
 What is measured: `ayneh.monitoring.pipeline.batch_run` over an archive — reading, checking and keying each
@@ -83,7 +84,7 @@ def _varied(story: Story, copy: int) -> Story:
     return Story(_copy_url(story.url, copy), story.title, "\n".join(paragraphs))
 
 
-def build_archive(*, short: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def build_archive(*, short: bool, limit: int | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(records, releases): the archive's records in order and the releases to publish before the run."""
     from ayneh.text.registry import load_registry
 
@@ -100,7 +101,7 @@ def build_archive(*, short: bool) -> tuple[list[dict[str, Any]], list[dict[str, 
     pool = list(stories)
     if not short:
         pool += [_varied(s, copy) for copy in range(1, FULL_COPIES + 1) for s in stories]
-    size = SHORT_RECORDS if short else len(pool)
+    size = SHORT_RECORDS if short else min(limit or len(pool), len(pool))
     records: list[dict[str, Any]] = []
     for n, story in enumerate(pool[:size]):
         roll = rng.random()
@@ -318,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--short", action="store_true", help="CI size: a few hundred records")
     parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
+    parser.add_argument("--records", type=int, help="full mode: at most this many records")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -331,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="ayneh-bench-ingest-"))
     try:
-        records, releases = build_archive(short=args.short)
+        records, releases = build_archive(short=args.short, limit=args.records)
         releases_path = workdir / "releases.json"
         releases_path.write_text(json.dumps(releases, ensure_ascii=False), encoding="utf-8")
         planted = len({r["url"] for r in records if "/pickup-" in r["url"]})
