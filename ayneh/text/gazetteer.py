@@ -285,7 +285,7 @@ class Scan:
 
     def having(self, kind: Kind) -> list[int]:
         """Indices of the words of any of the kinds in ``kind``, ascending (only the text's few hits are visited)."""
-        kinds, wanted = self.kinds, kind.value
+        kinds, wanted = self.kinds, int(kind)  # a plain int: IntFlag's «&» is Python code
         if self._hits is None:
             self._hits = list(compress(range(len(kinds)), kinds))
         return [i for i in self._hits if kinds[i] & wanted]
@@ -362,10 +362,10 @@ class PhraseIndex[V]:
         node = self._root.get(words.keys[i])
         if node is None:
             return None
-        keys, gaps, n, widest = words.keys, words.gaps, len(words.keys), max_gap.value
+        keys, gaps, n = words.keys, words.gaps, len(words.keys)
         found = (1, node.value) if node.has_value else None
         j = i + 1
-        while node.children and j < n and gaps[j - 1] <= widest:
+        while node.children and j < n and gaps[j - 1] <= max_gap:
             following = node.children.get(keys[j])
             if following is None:
                 break
@@ -400,19 +400,19 @@ class _Node[V]:
 # --- the lists ------------------------------------------------------------------------------------------
 
 
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a data file."""
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return [line for line in (raw.strip() for raw in lines) if line and not line.startswith("#")]
 
 
-def _tsv_rows(name: str) -> list[list[str]]:
+def tsv_rows(name: str) -> list[list[str]]:
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _key_set(name: str) -> frozenset[str]:
-    return frozenset(fold_key(line) for line in _data_lines(name))
+    return frozenset(fold_key(line) for line in data_lines(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,7 +433,7 @@ class City:
 @cache
 def provinces() -> tuple[Province, ...]:
     """The 31 provinces (data/provinces.tsv)."""
-    rows = _tsv_rows("provinces.tsv")
+    rows = tsv_rows("provinces.tsv")
     return tuple(
         Province(row[0], row[1], row[2], tuple(v for v in (row[3] if len(row) > 3 else "").split("|") if v))
         for row in rows
@@ -445,7 +445,7 @@ def cities() -> tuple[City, ...]:
     """Provincial capitals and major county seats (data/cities.tsv)."""
     return tuple(
         City(row[0], row[1], tuple(v for v in (row[2] if len(row) > 2 else "").split("|") if v))
-        for row in _tsv_rows("cities.tsv")
+        for row in tsv_rows("cities.tsv")
     )
 
 
@@ -497,14 +497,14 @@ def stopwords() -> frozenset[str]:
 @cache
 def title_index() -> PhraseIndex[str]:
     """Role heads (data/titles.txt) → the head as written in the list."""
-    return PhraseIndex(((t, t) for t in _data_lines("titles.txt")), kind=Kind.TITLE)
+    return PhraseIndex(((t, t) for t in data_lines("titles.txt")), kind=Kind.TITLE)
 
 
 @cache
 def honorific_index() -> PhraseIndex[str]:
     """Honorifics (data/honorifics.txt) → "+" if any bare surname may follow («دکتر ظریف»), "~" if only a
     surname-shaped one («آقای روحانی», not «آقای گل»), "" if a given name must follow («شهید ...»)."""
-    rows = _tsv_rows("honorifics.txt")
+    rows = tsv_rows("honorifics.txt")
     return PhraseIndex(((row[0], row[1].strip() if len(row) > 1 else "") for row in rows), kind=Kind.HONORIFIC)
 
 
@@ -523,7 +523,7 @@ def surname_parts() -> frozenset[str]:
 @cache
 def org_head_index() -> PhraseIndex[str]:
     """Words that open an organisation's name (data/org_heads.txt)."""
-    return PhraseIndex(((h, h) for h in _data_lines("org_heads.txt")), kind=Kind.ORG_HEAD)
+    return PhraseIndex(((h, h) for h in data_lines("org_heads.txt")), kind=Kind.ORG_HEAD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,7 +543,7 @@ def known_organizations() -> tuple[KnownOrganization, ...]:
     """Organisations known by name (data/organizations.tsv) — the ministry network is added by
     organizations.py from the office registry."""
     result = []
-    for row in _tsv_rows("organizations.tsv"):
+    for row in tsv_rows("organizations.tsv"):
         padded = [*row, "", ""]
         aliases = tuple(a for a in padded[2].split("|") if a)
         result.append(KnownOrganization(padded[0], padded[1], aliases))
@@ -597,7 +597,7 @@ def ministry_complements() -> PhraseIndex[str]:
 @cache
 def speech_verb_index() -> PhraseIndex[str]:
     """Verbs of saying (data/speech_verbs.txt), whole phrases: «اظهار کرد», not the noun «اظهار»."""
-    return PhraseIndex(((v, v) for v in _data_lines("speech_verbs.txt")), kind=Kind.SPEECH_VERB)
+    return PhraseIndex(((v, v) for v in data_lines("speech_verbs.txt")), kind=Kind.SPEECH_VERB)
 
 
 @cache
@@ -643,5 +643,5 @@ def word_kinds() -> dict[str, int]:
 def named_after_words() -> frozenset[str]:
     """Words after which a name names a place or institution (data/named_after.txt), plus every word of
     an organisation head («دانشگاه شهید بهشتی»)."""
-    heads = {key for line in _data_lines("org_heads.txt") for key in phrase_keys(line)}
+    heads = {key for line in data_lines("org_heads.txt") for key in phrase_keys(line)}
     return _key_set("named_after.txt") | heads
