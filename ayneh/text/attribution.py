@@ -316,7 +316,7 @@ def _person_name_start(body: str, start: int, end: int) -> int | None:
             and not after_named
             and index + 1 < len(words)
             and words.starts[index + 1] < end
-            and words.gaps[index] == gz.Gap.SPACE
+            and words.gaps[index] == gz.SPACE
             and words.keys[index + 1] not in stop
         ):
             return words.starts[index]

@@ -48,7 +48,7 @@ from functools import lru_cache
 
 import jdatetime
 
-from ayneh.text.gazetteer import Scan, fold_key
+from ayneh.text.gazetteer import SPACE, Scan, fold_key
 from ayneh.text.normalize import normalize_with_offsets
 
 MONTHS: dict[str, int] = {
@@ -192,13 +192,14 @@ NOT_A_WEEKDAY_BEFORE = re.compile(f"{_B}(?:هر|روزهای|نماز|امام|�
 _UNITS = ("روز", "شب", "هفته", "ماه", "سال")
 _DIRECTIONS = (*_PAST, *_CURRENT, *_NEXT, "اخیر")
 _THIS = "این"
+_THIS_UNITS = ("هفته", "ماه", "سال")
 # Written with a space where a space, a ZWNJ or nothing may stand («پس فردا», «پس‌فردا», «پسفردا»).
 _DAY_AND_YEAR_WORDS = ("امروز", "امشب", "دیروز", "دیشب", "پریروز", "پریشب", "پس فردا", "فرداشب", "فردا")
 _DAY_AND_YEAR_WORDS += ("امسال", "پارسال")
 RELATIVE = re.compile(
     f"{_B}(?:"
     f"(?P<unit>{'|'.join(_UNITS)}){_SEP}(?P<direction>{_alternatives(list(_DIRECTIONS))})"
-    f"|{_THIS} (?P<this>هفته|ماه|سال)"
+    f"|{_THIS} (?P<this>{'|'.join(_THIS_UNITS)})"
     f"|(?P<word>{'|'.join(word.replace(' ', _SEP) for word in _DAY_AND_YEAR_WORDS)})"
     f"){_E}"
 )
@@ -220,6 +221,13 @@ _FIRST_WORDS: dict[str, str] = {
     **{fold_key(form): _RELATIVE for word in _DAY_AND_YEAR_WORDS for form in (word.split()[0], word.replace(" ", ""))},
 }
 (_WEEKDAY_ANCHOR_LENGTH,) = {len(anchor) for anchor in WEEKDAY_ANCHORS}  # «شنبه» and «جمعه»: four letters each
+# First words that start a match only when one of these words follows after a space: a unit («روز», «سال»)
+# needs a direction, «این» a unit. They are the commonest first words («این» alone ~8 times an article), so
+# the scan's next word rules most of them out before their offset is worked out and the pattern tried.
+_NEXT_WORDS: dict[str, frozenset[str]] = {
+    **{fold_key(unit): frozenset(map(fold_key, _DIRECTIONS)) for unit in _UNITS},
+    fold_key(_THIS): frozenset(map(fold_key, _THIS_UNITS)),
+}
 
 
 def _key(word: str) -> str:
@@ -378,15 +386,20 @@ def _positions(text: str, anchors: tuple[str, ...]) -> list[int]:
 
 def _positions_in_scan(words: Scan) -> dict[str, list[int]]:
     """The positions ``_positions`` would give that can start a match, per pattern (``_FIRST_WORDS``), from
-    the text's word scan: one set probe per word instead of a search of the text per anchor."""
+    the text's word scan: a C-level probe per word instead of a search of the text per anchor, and a look at
+    the next word for the common first words (``_NEXT_WORDS``)."""
     found: dict[str, list[int]] = {_MONTH: [], _WEEKDAY: [], _RELATIVE: []}
-    keys, first_words = words.keys, _FIRST_WORDS
-    for i in [i for i, key in enumerate(keys) if key in first_words]:
-        pattern = first_words[keys[i]]
+    keys, gaps, last = words.keys, words.gaps, len(words) - 1
+    for i in words.positions(_FIRST_WORDS):
+        key = keys[i]
+        following = _NEXT_WORDS.get(key)
+        if following is not None and not (i < last and gaps[i] == SPACE and keys[i + 1] in following):
+            continue
+        pattern = _FIRST_WORDS[key]
         if pattern == _WEEKDAY:
-            found[pattern].append(words.ends[i] - _WEEKDAY_ANCHOR_LENGTH)
+            found[pattern].append(words.end(i) - _WEEKDAY_ANCHOR_LENGTH)
         else:
-            found[pattern].append(words.starts[i])
+            found[pattern].append(words.start(i))
     return found
 
 

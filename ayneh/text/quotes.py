@@ -52,7 +52,7 @@ from rapidfuzz import fuzz, utils
 
 from ayneh.text import gazetteer as gz
 from ayneh.text.attribution import leading_credit_length
-from ayneh.text.gazetteer import Gap, PhraseIndex, Scan
+from ayneh.text.gazetteer import COMMA, SPACE, PhraseIndex, Scan
 from ayneh.text.people import Person
 
 ROLE_MATCH = 80
@@ -98,8 +98,17 @@ _VERBS = (
 # A verb of saying right before a mark («:» or «که»); searched only in a short window before each mark, which
 # is much faster than scanning the whole text for ~40 verb forms.
 _VERB_BEFORE_MARK = re.compile(r"(?<![\w\u200c])(?P<verb>" + "|".join(_VERBS) + r") *$")
+# Every verb form above ends in one of these: a past stem, «است» or «گوید», with the plural «ند» or without
+# (tests/text/test_quotes_verbs.py checks it against the pattern). Most marks follow a word that ends
+# otherwise («... است که» does not, «... نشان می‌دهد که» does): one C-level ``endswith`` rules them out
+# before the window search.
+_VERB_ENDINGS = tuple(
+    stem + plural
+    for stem in ("افزود", "داد", "کرد", "داشت", "است", "بود", "گفت", "گوید", "ساخت", "شد", "نمود")
+    for plural in ("", "ند")
+)
 _KE = " که "  # normalised text has single spaces
-_VERB_WINDOW = 40  # characters before a mark that can hold the longest verb form and its spaces
+_VERB_WIDTH = 17  # characters in the longest verb form («خاطر نشان کرده است»); the tests check it
 _COLON_AND_SPACES = re.compile(r" *: *")
 _CONTINUING_VERB = re.compile("(?:" + "|".join(_CONTINUING) + ")$")
 # A clause starts after a sentence end, a colon or a line break («2.5» is no end). Not after «»»: names and
@@ -202,19 +211,29 @@ def _verbs_of_saying(text: str) -> list[_Verb]:
     found: list[_Verb] = []
     colon = text.find(":")
     while colon != -1:
-        verb = _VERB_BEFORE_MARK.search(text, max(0, colon - _VERB_WINDOW), colon)
+        verb = _verb_before(text, colon)
         if verb is not None:
             mark = _COLON_AND_SPACES.match(text, verb.end())
             found.append(_Verb(verb.group("verb"), verb.start(), mark.end() if mark else colon + 1, direct=True))
         colon = text.find(":", colon + 1)
     ke = text.find(_KE)
     while ke != -1:
-        verb = _VERB_BEFORE_MARK.search(text, max(0, ke - _VERB_WINDOW), ke)
+        verb = _verb_before(text, ke)
         if verb is not None:
             found.append(_Verb(verb.group("verb"), verb.start(), ke + len(_KE), direct=False))
         ke = text.find(_KE, ke + 1)
     found.sort(key=lambda v: v.start)
     return found
+
+
+def _verb_before(text: str, mark: int) -> re.Match[str] | None:
+    """The verb of saying that ends right before ``mark`` (spaces between them allowed), if any."""
+    end = mark
+    while end > 0 and text[end - 1] in " \n":  # «$» also matches before a line break that ends the window
+        end -= 1
+    if not text.endswith(_VERB_ENDINGS, 0, end):
+        return None
+    return _VERB_BEFORE_MARK.search(text, max(0, end - _VERB_WIDTH), mark)
 
 
 def _clause_start(text: str, verb_start: int) -> int:
@@ -332,7 +351,11 @@ class _SpeakerResolver:
             credit = leading_credit_length(self.text[clause_start:verb_start])
             if credit:
                 openings.append(bisect_left(self.words.starts, clause_start + credit))
-        openings += [k + 1 for k in range(lo, hi - 1) if self.words.gaps[k] == Gap.COMMA]
+        gaps = self.words.gaps
+        comma = gaps.find(COMMA, lo, hi - 1)
+        while comma != -1:
+            openings.append(comma + 1)
+            comma = gaps.find(COMMA, comma + 1, hi - 1)
         return [k for k in openings if k < hi]
 
     def _title_at(self, opening: int, verb_start: int) -> str | None:
@@ -382,7 +405,7 @@ class _SpeakerResolver:
 def _ends_subject(words: Scan, end: int, hi: int, stop: frozenset[str]) -> bool:
     """Whether a subject ending before word ``end`` is followed by the clause's end, a break or comma, or a
     function word."""
-    return end >= hi or words.gaps[end - 1] != Gap.SPACE or words.keys[end] in stop
+    return end >= hi or words.gaps[end - 1] != SPACE or words.keys[end] in stop
 
 
 def _name_at(words: Scan, opening: int, hi: int) -> tuple[int, int, int] | None:
@@ -394,12 +417,7 @@ def _name_at(words: Scan, opening: int, hi: int) -> tuple[int, int, int] | None:
     while i < hi and keys[i] in honorifics:
         i += 1
     first = i
-    while (
-        i < hi
-        and i - first <= _MAX_GIVEN_NAMES
-        and _is_given_name(keys[i])
-        and (i == first or gaps[i - 1] == Gap.SPACE)
-    ):
+    while i < hi and i - first <= _MAX_GIVEN_NAMES and _is_given_name(keys[i]) and (i == first or gaps[i - 1] == SPACE):
         i += 1
     given = i - first
     if given == 0:
@@ -409,7 +427,7 @@ def _name_at(words: Scan, opening: int, hi: int) -> tuple[int, int, int] | None:
     surname = i
     i += 1
     two_word_surname = i < hi and (keys[i - 1] in honorifics or keys[i] in gz.surname_parts())
-    if two_word_surname and gaps[i - 1] == Gap.SPACE and keys[i] not in stop:
+    if two_word_surname and gaps[i - 1] == SPACE and keys[i] not in stop:
         i += 1
     return (first, surname, i) if _ends_subject(words, i, hi, stop) else None
 
