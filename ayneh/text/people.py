@@ -31,6 +31,8 @@ _SENTENCE_WINDOW = 60  # words searched for a verb of saying after a sentence-in
 _JOINED_PREFIXES = ("سید", "سیده")
 _PLURAL_SUFFIX = "\u200cها"  # «طرح‌های»: a plural noun is never a surname
 _VERB_PREFIXES = ("می\u200c", "نمی\u200c", "می ", "نمی ")
+_GIVEN_NAME_ENDS = frozenset({"الدین", "الله"})
+_SURNAME_OPENERS = frozenset({"حاج", "حاجی"})  # «علی حاج کاظم»، «مهرداد حاجی بابایی»: part of the surname
 _BEFORE_DR_MAJLIS = {"مجلس"}  # «نماینده مردم اهواز در مجلس ...»: «در» stays inside the role
 _NAME_OPENERS = Kind.GIVEN_NAME | Kind.HONORIFIC | Kind.NAME_PREFIX  # words a name can start with
 # Kinds as plain ints for the hot paths (IntFlag's «&» is Python code).
@@ -164,24 +166,31 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
     if j < n and (kinds[j] & _GIVEN_NAME or _is_prefixed_given_name(keys[j])):
         given.append(j)
         j += 1
+        if j < n and gaps[j - 1] == SPACE and keys[j] in _GIVEN_NAME_ENDS:
+            given.append(j)  # «جلال الدین»، «روح الله»: a compound given name written with a space
+            j += 1
         # A given name written in two words («محمد رضا»، «علی اکبر») has a common name as its second word.
         if j < n and gaps[j - 1] == SPACE and kinds[j] & _COMMON_GIVEN_NAME:
             given.append(j)
             j += 1
     if len(given) == 2 and j < n and gaps[j - 1] == SPACE and keys[j] in gz.surname_parts():
         j = given.pop()  # «مهدی عیسی زاده»: the second word opens the surname «عیسی زاده»
+    surname_start = end = j
     if given:
         if j < n and gaps[j - 1] == SPACE and _plausible_surname(words, j):
-            surname_start = j
+            end = j + 1
+        elif j + 1 < n and keys[j] in _SURNAME_OPENERS and max(gaps[j - 1 : j + 1]) == SPACE:
+            if not _plausible_surname(words, j + 1):
+                return None
+            end = j + 2  # «علی حاج کاظم»: «حاج» opens a two-word surname, after a given name
         else:  # «مرتضی علی» with nothing after it is a poet's epithet or a list, not a name
             return None
     elif (bare_surname or has_prefix) and j < n and _plausible_surname(words, j):
         if bare_surname != "+" and not _looks_like_surname(keys[j]):
             return None  # «آقای گل»: after آقای/خانم only a surname-shaped word stands alone
-        surname_start = j
+        end = j + 1
     else:
         return None
-    end = surname_start + 1
     if end < n and gaps[end - 1] == SPACE and keys[end] in gz.surname_parts():
         end += 1
     common = bool(given) and bool(kinds[given[0]] & _COMMON_GIVEN_NAME)
@@ -337,9 +346,9 @@ def _group(reading: _Reading, mentions: list[_Mention]) -> list[_Entity]:
     """Merge repeated mentions of one person and drop weak names that nothing backs up."""
     words = reading.words
     entities: dict[tuple[str, ...], _Entity] = {}
-    by_surname: dict[str, _Entity] = {}
+    by_surname: dict[tuple[str, ...], _Entity] = {}
     for mention in mentions:
-        surname = words.keys[mention.surname_start]
+        surname = words.keys[mention.surname_start : mention.end]
         entity = entities.get(mention.identity)
         known = by_surname.get(surname) if entity is None else None
         # «دکتر نسیمی» or «اکرم لاهوری» after «حسن نسیمی» / «محمد اکرم لاهوری»: a shorter form of a name
@@ -355,8 +364,11 @@ def _group(reading: _Reading, mentions: list[_Mention]) -> list[_Entity]:
             entity.role = mention.role
     covered = {k for m in mentions for k in range(m.first, m.end)}
     for surname, entity in by_surname.items():
-        for k in words.positions_of(surname):
-            if k not in covered and _is_bare_surname_subject(reading, k):
+        size = len(surname)
+        for k in words.positions_of(surname[0]):
+            if k in covered or words.keys[k : k + size] != surname or max(words.gaps[k : k + size - 1], default=0):
+                continue
+            if _is_bare_surname_subject(reading, k, k + size):
                 entity.positions.append(k)
     owner = {id(m): e for e in entities.values() for m in e.mentions}
     backed = {id(e) for e in entities.values() if _is_backed(words, e)}
@@ -387,14 +399,14 @@ def _listed_together(words: Scan, a: _Mention, b: _Mention) -> bool:
     )
 
 
-def _is_bare_surname_subject(reading: _Reading, k: int) -> bool:
+def _is_bare_surname_subject(reading: _Reading, k: int, end: int) -> bool:
     """A surname alone refers back to a person where news prose uses it so: as the speaker — right before
     a verb of saying, or opening a sentence that has one («نسیمی با اشاره به ... تصریح کرد»). Elsewhere the
     same word is often an ordinary one («روابط» in «آینه روابط عمومی»)."""
     words = reading.words
-    if _speech_verb_follows(words, k + 1):
+    if _speech_verb_follows(words, end):
         return True
-    return words.gap_before(k) == BREAK and _sentence_has_speech_verb(reading, k + 1)
+    return (k == 0 or words.gaps[k - 1] == BREAK) and _sentence_has_speech_verb(reading, end)
 
 
 def _is_backed(words: Scan, entity: _Entity) -> bool:
