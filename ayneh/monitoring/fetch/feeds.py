@@ -116,7 +116,8 @@ def parse_feed(
     """
     if not isinstance(body, bytes | bytearray | memoryview):
         raise TypeError("parse_feed reads bytes only, never a path or a URL")
-    body = bytes(body)
+    if not isinstance(body, bytes):
+        body = bytes(body)  # a bytearray or memoryview; a bytes body is never copied (it may be 50 MB)
     if not body.strip():
         raise FeedError("empty body")
     try:
