@@ -39,12 +39,13 @@ _NAME_OPENERS = Kind.GIVEN_NAME | Kind.HONORIFIC | Kind.NAME_PREFIX  # words a n
 _GIVEN_NAME, _COMMON_GIVEN_NAME = Kind.GIVEN_NAME.value, Kind.COMMON_GIVEN_NAME.value
 _HONORIFIC, _NAME_PREFIX, _SPEECH_VERB = Kind.HONORIFIC.value, Kind.NAME_PREFIX.value, Kind.SPEECH_VERB.value
 _COMPLEMENT = Kind.MINISTRY_COMPLEMENT.value
+_PLACE = (Kind.CITY | Kind.PROVINCE).value
 _TITLED = (Kind.HONORIFIC | Kind.NAME_PREFIX).value
 _NEVER_SURNAME = (Kind.TITLE | Kind.ORG_HEAD | Kind.HONORIFIC).value  # a word opening a title, organisation ...
 _WEAK, _STRONG = 1, 2  # how firmly a title next to a name backs it up
 _SURNAME_ENDINGS = (
     *("ی", "یان", "زاده", "پور", "نژاد", "فر", "راد", "نیا", "لو"),
-    *("وند", "کیا", "مند", "دوست", "پناه", "فرد", "نسب", "منش", "زاد"),
+    *("وند", "کیا", "مند", "دوست", "پناه", "فرد", "نسب", "منش", "زاد", "خواه"),
 )
 
 
@@ -149,6 +150,8 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
     n = len(keys)
     if i > 0 and _named_after_something(words, i):
         return None
+    if kinds[i] & _PLACE and _opens_a_place_name(words, i):
+        return None
     j, bare_surname = i, ""
     while j < n and kinds[j] & _HONORIFIC and (found := gz.honorific_index().match(words, j)) is not None:
         j += found[0]
@@ -162,19 +165,16 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
     has_prefix = kinds[j] & _NAME_PREFIX and j + 1 < n and gaps[j] == SPACE
     if has_prefix:
         j += 1
-    given: list[int] = []
-    if j < n and (kinds[j] & _GIVEN_NAME or _is_prefixed_given_name(keys[j])):
-        given.append(j)
-        j += 1
-        if j < n and gaps[j - 1] == SPACE and keys[j] in _GIVEN_NAME_ENDS:
-            given.append(j)  # «جلال الدین»، «روح الله»: a compound given name written with a space
-            j += 1
-        # A given name written in two words («محمد رضا»، «علی اکبر») has a common name as its second word.
-        if j < n and gaps[j - 1] == SPACE and kinds[j] & _COMMON_GIVEN_NAME:
-            given.append(j)
-            j += 1
-    if len(given) == 2 and j < n and gaps[j - 1] == SPACE and keys[j] in gz.surname_parts():
+    given = _given_names(words, j)
+    j += len(given)
+    if len(given) >= 2 and j < n and gaps[j - 1] == SPACE and keys[j] in gz.surname_parts():
         j = given.pop()  # «مهدی عیسی زاده»: the second word opens the surname «عیسی زاده»
+    elif (
+        len(given) >= 2
+        and (honorific or has_prefix)
+        and not (j < n and gaps[j - 1] == SPACE and _plausible_surname(words, j))
+    ):
+        j = given.pop()  # «سید حسن نصرالله»: after a title, the second "given name" is the surname
     surname_start = end = j
     if given:
         if j < n and gaps[j - 1] == SPACE and _plausible_surname(words, j):
@@ -202,12 +202,37 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
     return _Mention(i, name_start, surname_start, end, honorific, common, shaped, identity)
 
 
+def _given_names(words: Scan, j: int) -> list[int]:
+    """The given name starting at word j, as word indices: one name, or two where the second is a common
+    name («محمد رضا»، «علی اکبر») or «الدین»/«الله» («جلال الدین»); none if word j is no given name."""
+    keys, gaps, kinds, n = words.keys, words.gaps, words.kinds, len(words.keys)
+    if j >= n or not (kinds[j] & _GIVEN_NAME or _is_prefixed_given_name(keys[j])):
+        return []
+    given = [j]
+    j += 1
+    if j < n and gaps[j - 1] == SPACE and keys[j] in _GIVEN_NAME_ENDS:
+        given.append(j)  # «جلال الدین»، «روح الله»: a compound given name written with a space
+        j += 1
+    if j < n and gaps[j - 1] == SPACE and kinds[j] & _COMMON_GIVEN_NAME:
+        given.append(j)
+    return given
+
+
 def _named_after_something(words: Scan, i: int) -> bool:
     """Whether the name at word i is part of a place's or institution's name: «خیابان شهید محمد منتظری»."""
     gaps, kinds, k = words.gaps, words.kinds, i - 1
     while k >= 0 and gaps[k] <= QUOTE and kinds[k] & _HONORIFIC:
         k -= 1
     return k >= 0 and gaps[k] <= QUOTE and words.keys[k] in gz.named_after_words()
+
+
+def _opens_a_place_name(words: Scan, i: int) -> bool:
+    """«شاهین شهر»، «علی‌آباد کتول»: a city or province name of two or more words starts at word i."""
+    for index in (gz.city_index(), gz.province_index()):
+        found = index.match(words, i)
+        if found is not None and found[0] >= 2:
+            return True
+    return False
 
 
 def _is_prefixed_given_name(key: str) -> bool:
@@ -345,18 +370,19 @@ def _sentence_has_speech_verb(reading: _Reading, i: int) -> bool:
 def _group(reading: _Reading, mentions: list[_Mention]) -> list[_Entity]:
     """Merge repeated mentions of one person and drop weak names that nothing backs up."""
     words = reading.words
-    entities: dict[tuple[str, ...], _Entity] = {}
+    # Keyed by the name's letters alone: «رحیم‌مشایی» and «رحیم مشایی» are one surname.
+    entities: dict[str, _Entity] = {}
     by_surname: dict[tuple[str, ...], _Entity] = {}
     for mention in mentions:
         surname = words.keys[mention.surname_start : mention.end]
-        entity = entities.get(mention.identity)
+        entity = entities.get("".join(mention.identity))
         known = by_surname.get(surname) if entity is None else None
         # «دکتر نسیمی» or «اکرم لاهوری» after «حسن نسیمی» / «محمد اکرم لاهوری»: a shorter form of a name
         if known is not None and known.head.identity[-len(mention.identity) :] == mention.identity:
             entity = known
         if entity is None:
             entity = _Entity([])
-            entities[mention.identity] = entity
+            entities["".join(mention.identity)] = entity
             by_surname.setdefault(surname, entity)
         entity.mentions.append(mention)
         entity.positions.append(mention.first)
