@@ -34,7 +34,7 @@ from ayneh.core.sanitize import html_to_text
 from ayneh.newsroom.models import Release, ReleaseStatus
 from ayneh.text.neardup import NearDuplicateIndex
 from ayneh.text.normalize import normalize
-from ayneh.text.shingles import shingle_set
+from ayneh.text.shingles import shingle_batch
 from ayneh.text.tokenize import sentences
 
 WINDOW = dt.timedelta(days=14)
@@ -144,12 +144,14 @@ class ReleaseIndex:
 def pickup_evidence(*, release_text: str, article_text: str, attribution: dict[str, Any] | None) -> dict[str, Any]:
     """Why an article is a pickup, for a person to check: the release's sentences the article carries (with
     the share of each found), how many of the release's sentences that is, and the article's credit line."""
-    carried = shingle_set(article_text)
+    spans = [(start, end) for start, end in sentences(release_text)]
+    texts = [release_text[start:end].strip() for start, end in spans]
+    batch = shingle_batch([article_text, *texts])  # one vectorised pass for the article and every sentence
+    carried = np.unique(batch.hashes[batch.offsets[0] : batch.offsets[1]])
     passages: list[dict[str, Any]] = []
     counted = 0
-    for start, end in sentences(release_text):
-        sentence = release_text[start:end].strip()
-        shingles = shingle_set(sentence)
+    for i, sentence in enumerate(texts, start=1):
+        shingles = np.unique(batch.hashes[batch.offsets[i] : batch.offsets[i + 1]])
         if len(shingles) < _MIN_PASSAGE_SHINGLES:
             continue
         counted += 1

@@ -21,7 +21,7 @@ from ayneh.monitoring.fetch.extract import extract_article
 from ayneh.monitoring.fetch.urls import canonical_url
 from ayneh.monitoring.registry import outlet_key
 from ayneh.text.analyze import Analysis, analyse
-from ayneh.text.normalize import fold_for_index, normalize
+from ayneh.text.normalize import ZWNJ, normalize
 from ayneh.text.registry import Registry
 
 # A news article is a few thousand characters; a record far beyond this is a page dump or an attack, and
@@ -83,10 +83,12 @@ class PreparedArticle:
     outlet_id: int | None
 
 
-def content_hash(text: str) -> str:
-    """SHA-256 of the text in its search-folded form with spacing collapsed: the same words arriving through
-    two feeds hash alike even when one feed wrote Arabic ي/ك, other digits, or dropped the ZWNJ."""
-    return hashlib.sha256(" ".join(fold_for_index(text).split()).encode()).hexdigest()
+def content_hash(text_normalized: str) -> str:
+    """SHA-256 of the normalised text with case, ZWNJ and all spacing removed: the same words arriving
+    through two feeds hash alike even when one wrote Arabic ي/ك, other digits, «میشود» for «می‌شود» or
+    «راه اندازی» for «راه‌اندازی» (normalisation unifies letters and digits; the rest is dropped here)."""
+    folded = "".join(text_normalized.lower().replace(ZWNJ, "").split())
+    return hashlib.sha256(folded.encode()).hexdigest()
 
 
 def url_key(canonical: str) -> str:
@@ -147,14 +149,15 @@ def prepare_article(
         if outlet_id is None:
             raise RecordRejected(f"unknown outlet «{name[:100]}»: register it (or an alias) first")
     local_day = timezone.localtime(published).date() if published else None
+    normalized = normalize(text)
     return PreparedArticle(
         url=url,
         canonical_url=canonical,
         url_key=url_key(canonical),
-        content_hash=content_hash(text),
+        content_hash=content_hash(normalized),
         title=title,
         text=text,
-        text_normalized=normalize(text),
+        text_normalized=normalized,
         published_at=published,
         analysis=analyse(text, published=local_day, registry=registry),
         outlet_id=outlet_id,
