@@ -59,7 +59,7 @@ def extract_article(html: str, *, url: str | None = None, max_chars: int = Fetch
     """
     if len(html) > max_chars:
         raise ExtractError(f"too large: over {describe_size(max_chars)}")
-    if not html.strip():
+    if not html or html.isspace():
         raise ExtractError("empty page")
     stand_in = next((char for char in _STAND_INS if char not in html), None)
     if stand_in is None:  # a page written in Gothic: extract without the ZWNJ stand-in

@@ -118,7 +118,7 @@ def parse_feed(
         raise TypeError("parse_feed reads bytes only, never a path or a URL")
     if not isinstance(body, bytes):
         body = bytes(body)  # a bytearray or memoryview; a bytes body is never copied (it may be 50 MB)
-    if not body.strip():
+    if not body or body.isspace():  # not body.strip(): that would copy a 50 MB body to look at its ends
         raise FeedError("empty body")
     try:
         encoding = choose_encoding(body, declared=declared)
