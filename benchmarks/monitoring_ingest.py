@@ -109,10 +109,14 @@ def build_archive(*, short: bool, limit: int | None = None) -> tuple[list[dict[s
             records.append(dict(rng.choice(records)))
             continue
         if roll < DUPLICATE_SHARE + PICKUP_SHARE:
-            release = rng.choice(releases)
+            k = rng.randrange(len(releases))
+            release = releases[k]
             credit = f"به گزارش خبرگزاری فارس به نقل از روابط عمومی {office_names[release['office']]}،"
-            url = f"https://www.farsnews.ir/news/pickup-{n}"
-            story = Story(url, f"خبر استان: {release['title']}", f"{credit}\n{release['body']}")
+            paragraphs = release["body"].split("\n")
+            if len(paragraphs) > 2:  # outlets cut a paragraph here and there
+                del paragraphs[n % len(paragraphs)]
+            url = f"https://www.farsnews.ir/news/pickup-{n}-r{k}"
+            story = Story(url, f"خبر استان: {release['title']}", "\n".join([credit, *paragraphs]))
         records.append({"url": story.url, "title": story.title, "text": story.text, "published": _published(n)})
     return records, releases
 
@@ -216,6 +220,7 @@ def child_ingest(archive: Path) -> dict[str, Any]:
     wall, cpu = time.perf_counter(), time.process_time()
     batch = pipeline.batch_run(batch=batch, chunk_size=CHUNK_SIZE)
     return {
+        **pickup_quality(),
         "records": batch.cursor,
         "created": batch.created_count,
         "duplicates": batch.duplicate_count,
@@ -224,6 +229,24 @@ def child_ingest(archive: Path) -> dict[str, Any]:
         "wall": time.perf_counter() - wall,
         "cpu": time.process_time() - cpu,
     }
+
+
+def pickup_quality() -> dict[str, int]:
+    """Planted republications stored, how many were matched to their own release, and pickups of any other
+    (release, article) pair. Releases were created in file order on a fresh database: release k has id k+1."""
+    import re
+
+    from ayneh.monitoring.models import Article, Pickup
+
+    planted_pattern = re.compile(r"/pickup-\d+-r(\d+)$")
+    planted = {
+        pk: int(match[1]) + 1
+        for pk, url in Article.objects.filter(url__contains="/pickup-").values_list("id", "url")
+        if (match := planted_pattern.search(url))
+    }
+    found = set(Pickup.objects.values_list("article_id", "release_id"))
+    hits = sum(1 for pk, release_id in planted.items() if (pk, release_id) in found)
+    return {"planted": len(planted), "planted_found": hits, "other_pickups": len(found) - hits}
 
 
 # --- databases -----------------------------------------------------------------------------------------------
@@ -291,7 +314,10 @@ def ingest(scratch: Scratch, parts: list[Path]) -> dict[str, Any]:
         worker.stdin.flush()
     results = [child_result(worker) for worker in workers]
     wall = max(r["wall"] for r in results)
-    total = {key: sum(r[key] for r in results) for key in ("records", "created", "duplicates", "failed", "pickups")}
+    keys = ("records", "created", "duplicates", "failed", "pickups")
+    total = {key: sum(r[key] for r in results) for key in keys}
+    # Each worker counts the whole database when it ends: the one that ended last saw everything.
+    total |= {key: max(r[key] for r in results) for key in ("planted", "planted_found", "other_pickups")}
     return {**total, "wall": wall, "cpu": sum(r["cpu"] for r in results), "workers": len(parts)}
 
 
@@ -337,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         releases_path = workdir / "releases.json"
         releases_path.write_text(json.dumps(releases, ensure_ascii=False), encoding="utf-8")
         planted = len({r["url"] for r in records if "/pickup-" in r["url"]})
-        print(f"archive: {len(records)} records, {planted} of them planted pickups of {len(releases)} releases")
+        print(f"archive: {len(records)} records, {planted} planted republications of {len(releases)} releases")
         peer = analyse_peer(records)
         peer_rate = peer["records"] / peer["wall"]
         print(
@@ -359,7 +385,8 @@ def main(argv: list[str] | None = None) -> int:
                         f"({result['records'] / result['cpu']:.1f} per worker CPU second); "
                         f"overhead ×{peer_rate / rate * workers:.2f} per worker vs analyse(); "
                         f"stored {result['created']}, duplicates {result['duplicates']}, "
-                        f"failed {result['failed']}, pickups {result['pickups']}"
+                        f"failed {result['failed']}; planted pickups found {result['planted_found']}/"
+                        f"{result['planted']}, other pickups {result['other_pickups']}"
                     )
             finally:
                 scratch.cleanup()
