@@ -469,8 +469,9 @@ def _package_first_names() -> frozenset[str]:
 
 @cache
 def strong_first_names() -> frozenset[str]:
-    """Common given names that open a person name without further evidence (data/first_names.txt)."""
-    return _key_set("first_names.txt")
+    """Common given names that open a person name without further evidence (data/first_names.txt), and the
+    common foreign ones (data/foreign_first_names.txt), whose surnames then need a title beside them."""
+    return _key_set("first_names.txt") | _key_set("foreign_first_names.txt")
 
 
 @cache
@@ -602,17 +603,18 @@ def speech_verb_index() -> PhraseIndex[str]:
 
 @cache
 def name_final_words() -> frozenset[str]:
-    """Words that end a role or an organisation's name («... استان اصفهان»، «... بهزیستی کشور»): one-word
-    place names, «ایران» and «کشور»."""
+    """Words that end a role or an organisation's name («... استان اصفهان»، «... بهزیستی کشور»، «وزیر خارجه
+    روسیه»): one-word place and country names, «ایران» and «کشور»."""
     return place_name_keys() | {"ایران", "کشور"}
 
 
 @cache
 def place_name_keys() -> frozenset[str]:
-    """Keys of the one-word province and city names and variants (never a surname: «مقداد رشت»). Words of
-    longer names are left out: «خمینی» of «خمینی‌شهر» is a surname."""
+    """Keys of the one-word province, city and country names and variants (never a surname: «مقداد رشت»).
+    Words of longer names are left out: «خمینی» of «خمینی‌شهر» is a surname."""
     forms = [f for p in provinces() for f in (p.name, *p.variants)]
     forms += [f for c in cities() for f in (c.name, *c.variants)]
+    forms += data_lines("countries.txt")
     return frozenset(keys[0] for keys in map(phrase_keys, forms) if len(keys) == 1)
 
 

@@ -43,6 +43,7 @@ _PLACE = (Kind.CITY | Kind.PROVINCE).value
 _TITLED = (Kind.HONORIFIC | Kind.NAME_PREFIX).value
 _NEVER_SURNAME = (Kind.TITLE | Kind.ORG_HEAD | Kind.HONORIFIC).value  # a word opening a title, organisation ...
 _WEAK, _STRONG = 1, 2  # how firmly a title next to a name backs it up
+_SUFFIX_WORDS = frozenset({"دوست", "فرد", "پناه", "خواه", "منش", "مند"})  # friend, individual, shelter ...
 _SURNAME_ENDINGS = (
     *("ی", "یان", "زاده", "پور", "نژاد", "فر", "راد", "نیا", "لو"),
     *("وند", "کیا", "مند", "دوست", "پناه", "فرد", "نسب", "منش", "زاد", "خواه"),
@@ -195,7 +196,7 @@ def _read_name_at(words: Scan, i: int) -> _Mention | None:
         end += 1
     common = bool(given) and bool(kinds[given[0]] & _COMMON_GIVEN_NAME)
     # An adjective or noun in «ی» is no surname: «مصلح جهانی»، «هادی روستایی».
-    shaped = _looks_like_surname(keys[end - 1]) and keys[surname_start] not in gz.not_surnames()
+    shaped = _looks_like_surname("".join(keys[surname_start:end])) and keys[surname_start] not in gz.not_surnames()
     if not (honorific or common or shaped):
         return None  # a rare "given name" before an ordinary word: «آذرخش هرمزگان»
     identity = tuple(keys[k] for k in given) + keys[surname_start:end]
@@ -257,8 +258,10 @@ def _plausible_surname(words: Scan, k: int) -> bool:
 
 def _looks_like_surname(key: str) -> bool:
     """Most Iranian surnames end in the relational «ی» (نسیمی، رضایی) or a surname suffix (رحیمیان،
-    حسن‌زاده، احمدی‌نژاد ...). A given name from the long list only opens a name with such a surname."""
-    return key.endswith(_SURNAME_ENDINGS)
+    حسن‌زاده، احمدی‌نژاد ...). A given name from the long list only opens a name with such a surname. A
+    suffix that is also a word of its own is no such surname alone: «دوست» of «فیلیپ دوست بلازی» is a friend,
+    or half a name («پور» alone is still one: «رمضان پور» is «رمضان‌پور»)."""
+    return key.endswith(_SURNAME_ENDINGS) and key not in _SUFFIX_WORDS
 
 
 # --- roles ----------------------------------------------------------------------------------------------
