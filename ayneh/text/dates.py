@@ -165,8 +165,9 @@ MONTH = re.compile(
 DAY_BEFORE = re.compile(f"{_B}(?P<day>\\d{{1,2}}(?:{_SEP}ام)?|{_ORDINAL}) $")
 # Read backwards from a day or a digit date: «روز شنبه »، «شنبه، مورخ ».
 WEEKDAY_BEFORE = re.compile(f"{_B}(?:روز )?(?P<weekday>{_WEEKDAY})[،,]? (?:مورخه? )?$")
-# Every digit date has a separator between two digits; texts without one skip the scan (``_has_digit_pair``).
-_DATE_SEPARATORS = "/-."
+# Every digit date starts with the digits before its first separator, and a separator between two digits
+# starts each of these patterns with a fixed character the regex engine skips to fast (``_digit_date_starts``).
+_DIGIT_PAIRS = tuple(re.compile(f"{re.escape(sep)}(?<=\\d{re.escape(sep)})\\d") for sep in "/-.")
 DIGIT_DATE = re.compile(
     "(?<![\\w\u200c/.\\-])(?:"
     "(?P<y>\\d{4})(?P<s>[/\\-.])(?P<m>\\d{1,2})(?P=s)(?P<d>\\d{1,2})"
@@ -223,7 +224,7 @@ _FIRST_WORDS: dict[str, str] = {
 (_WEEKDAY_ANCHOR_LENGTH,) = {len(anchor) for anchor in WEEKDAY_ANCHORS}  # «شنبه» and «جمعه»: four letters each
 # First words that start a match only when one of these words follows after a space: a unit («روز», «سال»)
 # needs a direction, «این» a unit. They are the commonest first words («این» alone ~8 times an article), so
-# the scan's next word rules most of them out before their offset is worked out and the pattern tried.
+# the scan's next word rules most of them out before the pattern is tried.
 _NEXT_WORDS: dict[str, frozenset[str]] = {
     **{fold_key(unit): frozenset(map(fold_key, _DIRECTIONS)) for unit in _UNITS},
     fold_key(_THIS): frozenset(map(fold_key, _THIS_UNITS)),
@@ -397,9 +398,9 @@ def _positions_in_scan(words: Scan) -> dict[str, list[int]]:
             continue
         pattern = _FIRST_WORDS[key]
         if pattern == _WEEKDAY:
-            found[pattern].append(words.end(i) - _WEEKDAY_ANCHOR_LENGTH)
+            found[pattern].append(words.ends[i] - _WEEKDAY_ANCHOR_LENGTH)
         else:
-            found[pattern].append(words.start(i))
+            found[pattern].append(words.starts[i])
     return found
 
 
@@ -416,16 +417,18 @@ def _matches_at(pattern: re.Pattern[str], text: str, positions: list[int]) -> It
             yield found
 
 
-def _has_digit_pair(text: str) -> bool:
-    """Whether a date separator («/», «-», «.») stands between two digits somewhere in ``text``: every digit
-    date has one, and most texts have none, so this cheap test saves the digit-date scan."""
-    for separator in _DATE_SEPARATORS:
-        position = text.find(separator, 1)
-        while position != -1:
-            if text[position - 1].isdigit() and text[position + 1 : position + 2].isdigit():
-                return True
-            position = text.find(separator, position + 1)
-    return False
+def _digit_date_starts(text: str) -> list[int]:
+    """Where a digit date can start: the first digit of each run of digits that a separator («/», «-», «.»)
+    and another digit follow. (A DIGIT_DATE match cannot start inside a run of digits.) Most texts have
+    none, so the digit-date pattern is tried in few places."""
+    starts = set()
+    for pattern in _DIGIT_PAIRS:
+        for pair in pattern.finditer(text):
+            start = pair.start()
+            while start > 0 and text[start - 1].isdigit():
+                start -= 1
+            starts.add(start)
+    return sorted(starts)
 
 
 def _look_back(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
@@ -484,9 +487,7 @@ def _month_mention(
 
 
 def _digit_dates(text: str, reference: dt.date | None) -> Iterator[_Found]:
-    if not _has_digit_pair(text):
-        return
-    for m in DIGIT_DATE.finditer(text):
+    for m in _matches_at(DIGIT_DATE, text, _digit_date_starts(text)):
         if m["y"]:
             year, month, day, separator = int(m["y"]), int(m["m"]), int(m["d"]), m["s"]
         elif m["y2"]:
