@@ -13,6 +13,7 @@ write access to the database; a head recorded elsewhere (`ayneh verify_audit --a
 """
 
 import datetime as dt
+import functools
 import hashlib
 import ipaddress
 import json
@@ -58,7 +59,8 @@ class ChainFields(Protocol):
 
 def entry_canonical(fields: ChainFields) -> bytes:
     """The bytes a row's hash is taken over: one JSON array (sorted keys, no ASCII escaping, no spaces) of the
-    format name and the row's values, each written the way it reads back from SQLite and PostgreSQL alike."""
+    format name and the row's values, each written the way it reads back from SQLite and PostgreSQL alike.
+    `data` must be as the JSONField gives it back (see `stored_json`)."""
     record = [
         CHAIN_FORMAT,
         fields.seq,
@@ -68,7 +70,7 @@ def entry_canonical(fields: ChainFields) -> bytes:
         str(fields.action),
         str(fields.target_type),
         str(fields.target_id),
-        _canonical_data(fields.data),
+        _numbers_by_value(fields.data),
         _canonical_ip(fields.ip_address),
         fields.prev_hash,
     ]
@@ -81,16 +83,16 @@ def entry_hash(fields: ChainFields) -> str:
     return hashlib.sha256(entry_canonical(fields)).hexdigest()
 
 
+def stored_json(data: Any) -> Any:
+    """`data` as the JSONField gives it back: tuples become lists, numeric keys strings."""
+    return json.loads(json.dumps(data))
+
+
 def _utc_timestamp(moment: dt.datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("audit times must be timezone-aware")
-    # Always six fraction digits: isoformat() drops them when they are zero.
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _canonical_data(data: Any) -> Any:
-    # The JSON round trip stores what the JSONField stores (tuples become lists, non-string keys strings).
-    return _numbers_by_value(json.loads(json.dumps(data)))
+    # Always six fraction digits (the default isoformat drops them when they are zero).
+    return moment.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def _numbers_by_value(value: Any) -> Any:
@@ -105,6 +107,7 @@ def _numbers_by_value(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=4096)  # the same few addresses recur across a log; parsing them is the slow part
 def _canonical_ip(value: str | None) -> str | None:
     # Django shortens IPv6 addresses on save and PostgreSQL's inet type prints them its own way: hash the
     # address, not its spelling. IPv6 is written out from its bytes, which no Python version formats differently.
@@ -134,6 +137,8 @@ def audit_chain_append(entry: AuditEntry) -> AuditEntry:
     IMMEDIATE transactions already serialise writers). Cost per row: one locking SELECT and one UPDATE of the
     head besides the INSERT.
     """
+    # Hashed and kept as it will read back, so the returned entry and the stored row hash alike.
+    entry.data = stored_json(entry.data)
     head = _head_for_update()
     entry.seq = head.seq + 1
     entry.prev_hash = head.hash
