@@ -42,7 +42,13 @@ _COMPLEMENT = Kind.MINISTRY_COMPLEMENT.value
 _PLACE = (Kind.CITY | Kind.PROVINCE).value
 _TITLED = (Kind.HONORIFIC | Kind.NAME_PREFIX).value
 _NEVER_SURNAME = (Kind.TITLE | Kind.ORG_HEAD | Kind.HONORIFIC).value  # a word opening a title, organisation ...
-_WEAK, _STRONG = 1, 2  # how firmly a title next to a name backs it up
+_WEAK, _STRONG = 1, 2
+_INSIDE_A_NAME = (SPACE, QUOTE)  # gaps that may separate the words of one name («خیابان “شهید ...”»)
+# What news writes between a speaker's name and the verb of saying: «با بیان/اشاره ...»، «در گفت‌وگو با ...»،
+# «امروز/ظهر امروز/دیروز ...»، «نیز»، «ضمن ...».
+_BEFORE_SPEECH = frozenset({"با", "در", "امروز", "دیروز", "ظهر", "صبح", "عصر", "شب", "روز", "نیز", "هم", "ضمن", "طی"})
+_CREDIT_OPENINGS = frozenset({("به", "گزارش"), ("به", "نقل")})
+_CREDIT_WORDS = 30  # how far back a credit may start  # how firmly a title next to a name backs it up
 _SUFFIX_WORDS = frozenset({"دوست", "فرد", "پناه", "خواه", "منش", "مند"})  # friend, individual, shelter ...
 _SURNAME_ENDINGS = (
     *("ی", "یان", "زاده", "پور", "نژاد", "فر", "راد", "نیا", "لو"),
@@ -220,11 +226,12 @@ def _given_names(words: Scan, j: int) -> list[int]:
 
 
 def _named_after_something(words: Scan, i: int) -> bool:
-    """Whether the name at word i is part of a place's or institution's name: «خیابان شهید محمد منتظری»."""
+    """Whether the name at word i is part of a place's or institution's name: «خیابان شهید محمد منتظری»،
+    «دانشگاه “شهید بهشتی”». Not after a comma: «... روابط عمومی استانداری، کیانوش رستمی» names a person."""
     gaps, kinds, k = words.gaps, words.kinds, i - 1
-    while k >= 0 and gaps[k] <= QUOTE and kinds[k] & _HONORIFIC:
+    while k >= 0 and gaps[k] in _INSIDE_A_NAME and kinds[k] & _HONORIFIC:
         k -= 1
-    return k >= 0 and gaps[k] <= QUOTE and words.keys[k] in gz.named_after_words()
+    return k >= 0 and gaps[k] in _INSIDE_A_NAME and words.keys[k] in gz.named_after_words()
 
 
 def _opens_a_place_name(words: Scan, i: int) -> bool:
@@ -400,7 +407,7 @@ def _group(reading: _Reading, mentions: list[_Mention]) -> list[_Entity]:
             if _is_bare_surname_subject(reading, k, k + size):
                 entity.positions.append(k)
     owner = {id(m): e for e in entities.values() for m in e.mentions}
-    backed = {id(e) for e in entities.values() if _is_backed(words, e)}
+    backed = {id(e) for e in entities.values() if _is_backed(reading, e)}
     # A name listed next to a backed one («علی کریمی، بردیا خیاطیان و امید داوری») is a name too: walk
     # the lists forwards and backwards so the backing spreads along them.
     pairs = list(pairwise(mentions))
@@ -438,25 +445,49 @@ def _is_bare_surname_subject(reading: _Reading, k: int, end: int) -> bool:
     return (k == 0 or words.gaps[k - 1] == BREAK) and _sentence_has_speech_verb(reading, end)
 
 
-def _is_backed(words: Scan, entity: _Entity) -> bool:
+def _is_backed(reading: _Reading, entity: _Entity) -> bool:
     """Whether what the text says around a name is enough to report it as a person.
 
     A common given name with a surname-shaped surname («حسن نسیمی») or an honorific is enough. Otherwise
     the name needs context: for a common given name any title beside it («پرویز مشرف رئیس‌جمهور ...»); for a
     name from the long list («پیام دوستی رییس جمهور» is "a message of friendship") a title before it or
-    set off by a comma or quote mark, a verb of saying right after it, or its surname used again alone
-    as a speaker.
+    set off by a comma or quote mark, a verb of saying right after it, the name as the subject of a verb
+    of saying (``_opens_speech``), or its surname used again alone as a speaker.
     """
+    words = reading.words
     recurs = len(entity.positions) > len(entity.mentions)
     for mention in entity.mentions:
         if mention.honorific or (mention.common_given_name and mention.surname_shaped):
             return True
         evidence = mention.role_evidence
-        if recurs or _speech_verb_follows(words, mention.end):
+        if recurs or _speech_verb_follows(words, mention.end) or _opens_speech(reading, mention):
             evidence = _STRONG
         if evidence >= (_WEAK if mention.common_given_name else _STRONG):
             return True
     return False
+
+
+def _opens_speech(reading: _Reading, mention: _Mention) -> bool:
+    """Whether the name is the subject of a verb of saying, in the way news writes a speaker in: it opens
+    a sentence, or the clause after a credit («به گزارش ... به نقل از ...، تهمینه دانیالی ...»), is followed
+    by what goes between a speaker and the verb («با بیان ...»، «در گفت‌وگو با ...»، «امروز ...»), and a verb
+    of saying ends the sentence. «پیام دوستی رئیس‌جمهور ... گفت» is no speaker: «رئیس‌جمهور» does not go there.
+    """
+    words, first, end = reading.words, mention.first, mention.end
+    if end >= len(words.keys) or words.gaps[end - 1] != SPACE or words.keys[end] not in _BEFORE_SPEECH:
+        return False
+    opens = first == 0 or words.gaps[first - 1] == BREAK
+    if not opens and not (words.gaps[first - 1] == COMMA and _after_a_credit(words, first)):
+        return False
+    return _sentence_has_speech_verb(reading, end)
+
+
+def _after_a_credit(words: Scan, i: int) -> bool:
+    """Whether the clause before word i (up to the sentence start) is a credit: «به گزارش ...»، «به نقل از ...»."""
+    start = i - 1
+    while start > 0 and words.gaps[start - 1] != BREAK and i - start < _CREDIT_WORDS:
+        start -= 1
+    return words.keys[start : start + 2] in _CREDIT_OPENINGS and words.gaps.find(COMMA, start, i - 1) == -1
 
 
 def _speech_verb_follows(words: Scan, k: int) -> bool:
