@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from ayneh.text import gazetteer as gz
@@ -459,10 +460,11 @@ def _is_backed(reading: _Reading, entity: _Entity) -> bool:
     for mention in entity.mentions:
         if mention.honorific or (mention.common_given_name and mention.surname_shaped):
             return True
-        evidence = mention.role_evidence
+        if mention.role_evidence >= (_WEAK if mention.common_given_name else _STRONG):
+            return True
         if recurs or _speech_verb_follows(words, mention.end) or _opens_speech(reading, mention):
-            evidence = _STRONG
-        if evidence >= (_WEAK if mention.common_given_name else _STRONG):
+            return True
+        if _after_a_person_cue(words, mention.first):
             return True
     return False
 
@@ -480,6 +482,25 @@ def _opens_speech(reading: _Reading, mention: _Mention) -> bool:
     if not opens and not (words.gaps[first - 1] == COMMA and _after_a_credit(words, first)):
         return False
     return _sentence_has_speech_verb(reading, end)
+
+
+def _after_a_person_cue(words: Scan, i: int) -> bool:
+    """Whether the words right before word i say a person comes next: «به کارگردانی ...»، «با حضور ...»."""
+    cues = _person_cue_index()
+    for size in (1, 2, 3):
+        start = i - size
+        if start < 0 or max(words.gaps[start:i]) not in _INSIDE_A_NAME:
+            return False
+        found = cues.match(words, start) if words.keys[start] in cues.firsts else None
+        if found is not None and found[0] == size:
+            return True
+    return False
+
+
+@cache
+def _person_cue_index() -> gz.PhraseIndex[str]:
+    """data/person_cues.txt."""
+    return gz.PhraseIndex((cue, cue) for cue in gz.data_lines("person_cues.txt"))
 
 
 def _after_a_credit(words: Scan, i: int) -> bool:
