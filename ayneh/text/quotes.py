@@ -114,7 +114,7 @@ _CONTINUING_VERB = re.compile("(?:" + "|".join(_CONTINUING) + ")$")
 # A clause starts after a sentence end, a colon or a line break («2.5» is no end). Not after «»»: names and
 # titles are quoted mid-sentence («نشست «ویدئو کنفرانس» با «محمد شریعتمداری» ...»).
 _CLAUSE_BOUNDARIES = "!؟?؛:\n"
-_CLAUSE_WINDOW = 400
+_CLAUSE_WINDOWS = (160, 800)  # characters before the verb looked at, in turn, before the whole text
 _SENTENCE_END = re.compile(r"(?:[!؟?\n]|\.(?!\d))")
 _OBJECT_MARKER = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
 _PRONOUNS = frozenset({"وی", "او", "ایشان"})
@@ -239,11 +239,13 @@ def _verb_before(text: str, mark: int) -> re.Match[str] | None:
 def _clause_start(text: str, verb_start: int) -> int:
     """Where the clause ending at a verb of saying begins: after the last sentence end, colon or line break
     before it («2.5» is no sentence end), spaces skipped."""
-    # Clauses are short: look in a window first, and in the whole text before the verb only if needed.
-    window = max(0, verb_start - _CLAUSE_WINDOW)
-    boundary = max(text.rfind(mark, window, verb_start) for mark in _CLAUSE_BOUNDARIES)
-    if boundary == -1 and window > 0:
-        boundary = max(text.rfind(mark, 0, verb_start) for mark in _CLAUSE_BOUNDARIES)
+    # Clauses are short (half of them under 50 characters): look in a small window first, then wider ones.
+    # A mark that is absent costs a search of the whole window, so a small one saves most of that.
+    for size in (*_CLAUSE_WINDOWS, verb_start):
+        window = max(0, verb_start - size)
+        boundary = max(text.rfind(mark, window, verb_start) for mark in _CLAUSE_BOUNDARIES)
+        if boundary != -1 or window == 0:
+            break
     dot = text.rfind(".", max(0, boundary), verb_start)
     while dot > boundary and dot + 1 < len(text) and text[dot + 1].isdigit():
         dot = text.rfind(".", 0, dot)
