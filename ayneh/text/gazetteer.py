@@ -132,6 +132,8 @@ class Kind(IntFlag):
     MINISTRY_COMPLEMENT = auto()  # first words of ministry_complements()
 
 
+_PLACE_KINDS = (Kind.PROVINCE | Kind.CITY).value
+
 _QUOTE_CHARS = frozenset("\"'«»“”„‘’")
 _BREAK_CHARS = frozenset(".!?؟:؛;\n…")
 _COMMA_CHARS = frozenset("،,")
@@ -342,6 +344,7 @@ class PhraseIndex[V]:
             if len(words) > 1:
                 self._add(("".join(words),), value)  # the same phrase written with ZWNJ or joined up
         self.firsts: frozenset[str] = frozenset(self._root)
+        self._by_deletion: dict[str, set[str]] | None = None  # for match_misspelt, built on first use
 
     def _add(self, words: tuple[str, ...], value: V) -> None:
         children, node = self._root, None
@@ -362,8 +365,25 @@ class PhraseIndex[V]:
         node = self._root.get(words.keys[i])
         if node is None:
             return None
+        return self._longest(node, words, i, max_gap, (1, node.value) if node.has_value else None)
+
+    def match_misspelt(self, words: Scan, i: int, *, max_gap: Gap = Gap.SPACE) -> tuple[int, V] | None:
+        """The longest phrase of two or more words at word i whose first word is written with one letter
+        missing, added or changed («تعان» for «تعاون»; first words of four letters or more) and whose other
+        words are written exactly. Looser than ``match``: for the word right after one that announces such
+        a phrase («اداره کل تعان، کار و ...»), not for every word."""
+        best: tuple[int, V] | None = None
+        for first in self._near_firsts(words.keys[i]):
+            found = self._longest(self._root[first], words, i, max_gap, None)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        return best
+
+    def _longest(
+        self, node: _Node[V], words: Scan, i: int, max_gap: Gap, found: tuple[int, V] | None
+    ) -> tuple[int, V] | None:
+        """Walk the trie from ``node`` (word i's) over the words after i; the longest phrase ending on the way."""
         keys, gaps, n = words.keys, words.gaps, len(words.keys)
-        found = (1, node.value) if node.has_value else None
         j = i + 1
         while node.children and j < n and gaps[j - 1] <= max_gap:
             following = node.children.get(keys[j])
@@ -373,6 +393,22 @@ class PhraseIndex[V]:
             if node.has_value:
                 found = (j - i, node.value)
         return found
+
+    def _near_firsts(self, key: str) -> set[str]:
+        """First words of multi-word phrases one edit away from ``key`` (not ``key`` itself): two words are one
+        edit apart when deleting one letter from one or both gives the same string."""
+        if self._by_deletion is None:
+            by_deletion: dict[str, set[str]] = {}
+            for first, node in self._root.items():
+                if node.children and len(first) >= 4:
+                    for variant in {first, *_deletions(first)}:
+                        by_deletion.setdefault(variant, set()).add(first)
+            self._by_deletion = by_deletion
+        near: set[str] = set()
+        for variant in {key, *_deletions(key)}:
+            near |= self._by_deletion.get(variant, set())
+        near.discard(key)
+        return near
 
     def find_all(self, words: Scan, *, max_gap: Gap = Gap.SPACE) -> Iterator[tuple[int, int, V]]:
         """Every non-overlapping longest match, left to right, as (first word, end word, value)."""
@@ -384,6 +420,11 @@ class PhraseIndex[V]:
             if found is not None:
                 after = i + found[0]
                 yield i, after, found[1]
+
+
+def _deletions(word: str) -> list[str]:
+    """``word`` with one letter left out, at every position."""
+    return [word[:k] + word[k + 1 :] for k in range(len(word))]
 
 
 class _Node[V]:
@@ -599,6 +640,18 @@ def ministry_complements() -> PhraseIndex[str]:
 def speech_verb_index() -> PhraseIndex[str]:
     """Verbs of saying (data/speech_verbs.txt), whole phrases: «اظهار کرد», not the noun «اظهار»."""
     return PhraseIndex(((v, v) for v in data_lines("speech_verbs.txt")), kind=Kind.SPEECH_VERB)
+
+
+def place_name_length(words: Scan, j: int) -> int:
+    """How many words the province or city name starting at word j has («خراسان شمالی»: 2), 0 if none does."""
+    if not words.kinds[j] & _PLACE_KINDS:
+        return 0
+    longest = 0
+    for index in (province_index(), city_index()):
+        found = index.match(words, j)
+        if found is not None:
+            longest = max(longest, found[0])
+    return longest
 
 
 @cache

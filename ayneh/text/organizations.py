@@ -11,7 +11,8 @@ Three readings, tried at each word in this order:
 3. An organisation head (data/org_heads.txt: وزارت، سازمان، اداره کل، شرکت، بانک، دانشگاه ...) and the
    words after it, up to punctuation, a function word or verb, a title, another head, or a place name
    (which is included: «اداره کل ورزش و جوانان استان مرکزی»); at most ``MAX_NAME_WORDS`` words.
-   A ministry's name inside it is read whole, commas and «و» included.
+   A ministry's name inside it is read whole, commas and «و» included, and counts as one word; right after
+   the head it may be misspelt by a letter («اداره کل تعان، کار و رفاه اجتماعی» is read as «تعاون، ...»).
 """
 
 from __future__ import annotations
@@ -89,14 +90,21 @@ def _read_generic(words: Scan, i: int, head_size: int) -> tuple[int, str]:
     parts = [words.words(i, j)]
     if j < n and keys[j] in _NOT_A_NAME_START:
         return j, parts[0]
-    while j < n and j - i < MAX_NAME_WORDS and gaps[j - 1] == SPACE:
+    while j < n and len(parts) < MAX_NAME_WORDS and gaps[j - 1] == SPACE:
         key = keys[j]
         complement = complements.match(words, j, max_gap=Gap.COMMA) if kinds[j] & _COMPLEMENT else None
+        if complement is None and j == i + head_size:  # «اداره کل تعان، کار ...»: a ministry's name, misspelt
+            complement = complements.match_misspelt(words, j, max_gap=Gap.COMMA)
         if complement is not None:
             parts.append(complement[1])
             j += complement[0]
             continue
         if kinds[j] & _TITLE_OR_HEAD or key in stop or forms[j].startswith(_VERB_PREFIXES):
+            break
+        place = gz.place_name_length(words, j)
+        if place > 1:  # «... تبلیغات اسلامی خراسان شمالی»: a place of several words ends the name too
+            parts.append(words.words(j, j + place))
+            j += place
             break
         parts.append(forms[j])
         j += 1

@@ -304,10 +304,15 @@ def _role_at(words: Scan, i: int, limit: int, name_starts: set[int]) -> tuple[in
             continue
         if key in stop or after_place:
             break
+        # «مدیرکل ... استان اصفهان» ends at the place (only «در مجلس ...» may follow it): what comes next
+        # starts the sentence's predicate. A place may have several words («خراسان شمالی»).
+        place = gz.place_name_length(words, j)
+        if place > 1:
+            parts.append(words.words(j, j + place))
+            j, after_place = j + place, True
+            continue
         parts.append(words.forms[j])
         j += 1
-        # «مدیرکل ... استان اصفهان» ends at the place (only «در مجلس ...» may follow it): what comes next
-        # starts the sentence's predicate.
         after_place = key in places
     return j, " ".join(parts)
 

@@ -35,3 +35,9 @@ def test_it_finds_the_ministry_the_directorate_and_shasta(seed_text: str) -> Non
     assert "وزارت تعاون، کار و رفاه اجتماعی" in organizations
     assert "اداره کل تعاون، کار و رفاه اجتماعی استان خوزستان" in organizations
     assert "شرکت سرمایه‌گذاری تأمین اجتماعی (شستا)" in organizations
+
+
+def test_the_misspelt_credit_yields_no_fragment_of_the_directorates_name(seed_text: str) -> None:
+    # The credit writes «اداره کل تعان,کار و رفاه اجتماعی استان خوزستان».
+    assert not [name for name in find_organizations(seed_text) if "تعان" in name.split()]
+    assert find_organizations(seed_text)[0] == "اداره کل تعاون، کار و رفاه اجتماعی استان خوزستان"
