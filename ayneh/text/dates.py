@@ -195,8 +195,10 @@ _DIRECTIONS = (*_PAST, *_CURRENT, *_NEXT, "اخیر")
 _THIS = "این"
 _THIS_UNITS = ("هفته", "ماه", "سال")
 # Written with a space where a space, a ZWNJ or nothing may stand («پس فردا», «پس‌فردا», «پسفردا»).
-_DAY_AND_YEAR_WORDS = ("امروز", "امشب", "دیروز", "دیشب", "پریروز", "پریشب", "پس فردا", "فرداشب", "فردا")
-_DAY_AND_YEAR_WORDS += ("امسال", "پارسال")
+_DAY_AND_YEAR_WORDS = (
+    *("امروز", "امشب", "دیروز", "دیشب", "پریروز", "پریشب", "پس فردا", "فرداشب", "فردا"),
+    *("امسال", "پارسال"),
+)
 RELATIVE = re.compile(
     f"{_B}(?:"
     f"(?P<unit>{'|'.join(_UNITS)}){_SEP}(?P<direction>{_alternatives(list(_DIRECTIONS))})"
