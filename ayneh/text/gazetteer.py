@@ -344,6 +344,7 @@ class PhraseIndex[V]:
             if len(words) > 1:
                 self._add(("".join(words),), value)  # the same phrase written with ZWNJ or joined up
         self.firsts: frozenset[str] = frozenset(self._root)
+        self._seconds = frozenset(second for node in self._root.values() for second in node.children)
         self._by_deletion: dict[str, set[str]] | None = None  # for match_misspelt, built on first use
 
     def _add(self, words: tuple[str, ...], value: V) -> None:
@@ -372,8 +373,11 @@ class PhraseIndex[V]:
         missing, added or changed («تعان» for «تعاون»; first words of four letters or more) and whose other
         words are written exactly. Looser than ``match``: for the word right after one that announces such
         a phrase («اداره کل تعان، کار و ...»), not for every word."""
+        keys = words.keys
+        if i + 1 >= len(keys) or keys[i + 1] not in self._seconds:  # cheap: the next word must fit first
+            return None
         best: tuple[int, V] | None = None
-        for first in self._near_firsts(words.keys[i]):
+        for first in self._near_firsts(keys[i]):
             found = self._longest(self._root[first], words, i, max_gap, None)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
