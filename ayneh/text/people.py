@@ -135,13 +135,22 @@ def _read_names(words: Scan) -> list[_Mention]:
     if "سید" in words.text:  # «سیدمحمدباقر»: a descent title joined to a given name (سیده starts so too)
         candidates = sorted({*candidates, *words.positions_starting_with("سید")})
     # Most candidates are ordinary words that are also given names; without an honorific or a descent
-    # title, a name goes on after a space with a second given name or a surname, never a function word.
+    # title, a name goes on after a space with a second given name or a surname («حاج ...» included),
+    # never a function word, a title or the like.
     last = len(keys) - 1
     candidates = [
         i
         for i in candidates
         if kinds[i] & _TITLED
-        or (i < last and gaps[i] == SPACE and (keys[i + 1] not in stop or kinds[i + 1] & _COMMON_GIVEN_NAME))
+        or (
+            i < last
+            and gaps[i] == SPACE
+            and (
+                kinds[i + 1] & _COMMON_GIVEN_NAME
+                or keys[i + 1] in _SURNAME_OPENERS
+                or not (kinds[i + 1] & _NEVER_SURNAME or keys[i + 1] in stop)
+            )
+        )
     ]
     for i in candidates:
         if i < after:
@@ -412,15 +421,16 @@ def _group(reading: _Reading, mentions: list[_Mention]) -> list[_Entity]:
                 continue
             if _is_bare_surname_subject(reading, k, k + size):
                 entity.positions.append(k)
-    owner = {id(m): e for e in entities.values() for m in e.mentions}
     backed = {id(e) for e in entities.values() if _is_backed(reading, e)}
-    # A name listed next to a backed one («علی کریمی، بردیا خیاطیان و امید داوری») is a name too: walk
-    # the lists forwards and backwards so the backing spreads along them.
-    pairs = list(pairwise(mentions))
-    for source, target in [*pairs, *((b, a) for a, b in reversed(pairs))]:
-        a, b = (source, target) if source.first < target.first else (target, source)
-        if id(owner[id(source)]) in backed and _listed_together(words, a, b):
-            backed.add(id(owner[id(target)]))
+    if 0 < len(backed) < len(entities):
+        # A name listed next to a backed one («علی کریمی، بردیا خیاطیان و امید داوری») is a name too: walk
+        # the lists forwards and backwards so the backing spreads along them.
+        owner = {id(m): e for e in entities.values() for m in e.mentions}
+        pairs = list(pairwise(mentions))
+        for source, target in [*pairs, *((b, a) for a, b in reversed(pairs))]:
+            a, b = (source, target) if source.first < target.first else (target, source)
+            if id(owner[id(source)]) in backed and _listed_together(words, a, b):
+                backed.add(id(owner[id(target)]))
     result = []
     for entity in entities.values():
         if id(entity) in backed:
