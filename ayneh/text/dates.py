@@ -102,7 +102,32 @@ ORDINALS: dict[str, int] = {
     **{f"بیستو{word}": 20 + n for word, n in _UNIT_ORDINALS.items()},
     "سیویکم": 31,
 }
-_QUANTITIES = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10}
+_UNIT_CARDINALS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9}
+_OTHER_CARDINALS = {
+    "ده": 10,
+    "یازده": 11,
+    "دوازده": 12,
+    "سیزده": 13,
+    "چهارده": 14,
+    "پانزده": 15,
+    "پونزده": 15,
+    "شانزده": 16,
+    "هفده": 17,
+    "هیفده": 17,
+    "هجده": 18,
+    "هیجده": 18,
+    "نوزده": 19,
+    "بیست": 20,
+    "سی": 30,
+}
+# Days written as cardinal numbers, keyed like ORDINALS: «سی مرداد», «بیست و پنج اسفند» → «بیستوپنج» → 25.
+CARDINALS: dict[str, int] = {
+    **_UNIT_CARDINALS,
+    **_OTHER_CARDINALS,
+    **{f"بیستو{word}": 20 + n for word, n in _UNIT_CARDINALS.items()},
+    "سیویک": 31,
+}
+_QUANTITIES = {**_UNIT_CARDINALS, "ده": 10}
 _VAGUE_QUANTITY = "چند"
 
 
@@ -149,20 +174,38 @@ _ORDINAL = (
     f"(?:بیست|سی){_SEP}و{_SEP}(?:{_alternatives(list(_UNIT_ORDINALS))})"
     f"|سی{_SEP}ام|{_alternatives([w for w in _OTHER_ORDINALS if w != 'سیام'] + list(_UNIT_ORDINALS))}"
 )
+_CARDINAL = (
+    f"بیست{_SEP}و{_SEP}(?:{_alternatives(list(_UNIT_CARDINALS))})|سی{_SEP}و{_SEP}یک"
+    f"|{_alternatives([*_OTHER_CARDINALS, *_UNIT_CARDINALS])}"
+)
 _PAST, _CURRENT, _NEXT = ("گذشته", "پیش", "قبل"), ("جاری",), ("آینده", "بعد", "دیگر")
 _RELATIVE_YEAR = f"(?P<relyear>سال{_SEP}(?:{_alternatives([*_PAST, *_CURRENT, *_NEXT])})|امسال|پارسال)"
 _WORD_GAP = re.compile("[ \u200c]")
 _NOT_A_DATE_AFTER = "(?![\\w\u200c]|[/\\-.]\\d)"  # a number that goes on («1400/…», «1400.5») is not a year
 
-# «خرداد», «تیرماه», «اسفند ماه سال گذشته», «خرداد ۱۴۰۰», «دی ۹۹»: the anchor of day and month mentions. A
-# four-digit year after a Solar Hijri month is a Solar Hijri year (1200–1499); other numbers are not its year.
+# What a number counts when it follows a month name («خرداد ۵۰ نفر», «خرداد 30 میلیارد»): then it is no year.
+_COUNTED = (
+    *("نفر", "درصد", "هزار", "میلیون", "میلیارد", "تومان", "ریال", "دلار", "یورو", "تن", "کیلوگرم", "کیلو"),
+    *("گرم", "کیلومتر", "متر", "هکتار", "لیتر", "مورد", "عدد", "دستگاه", "واحد", "نوع", "بار", "قلم", "رأس"),
+    *("راس", "باب", "جلد", "نسخه"),
+)  # not units of time: «چهارم فروردین ۹۵ ساعت ۱۳:۵۵» is a date and its hour
+# «خرداد», «تیرماه», «اسفند ماه سال گذشته», «خرداد ۱۴۰۰», «دی ۹۹», «30خرداد»: the anchor of day and month
+# mentions. A four-digit year after a Solar Hijri month is a Solar Hijri year (1200–1499); other numbers are
+# not its year, nor is a two-digit number that counts something. The day may be glued to the month, so a
+# digit may stand right before it (no other letter or digit may).
 MONTH_ANCHORS = tuple(MONTHS)
 MONTH = re.compile(
-    f"{_B}(?P<month>{_alternatives(list(MONTHS))})(?P<mah>{_SEP}ماه)?"
-    f"(?: (?:سال )?(?P<year>1[2-4]\\d\\d|\\d{{2}}){_NOT_A_DATE_AFTER}| {_RELATIVE_YEAR})?{_E}"
+    f"(?<![^\\W\\d]|\u200c)(?P<month>{_alternatives(list(MONTHS))})(?P<mah>{_SEP}ماه)?"
+    f"(?: (?:سال )?(?P<year>1[2-4]\\d\\d|\\d{{2}}(?! (?:{_alternatives(list(_COUNTED))}){_E})){_NOT_A_DATE_AFTER}"
+    f"| {_RELATIVE_YEAR})?{_E}"
 )
-# Read backwards from a month: the day («۲۵ », «بیست و پنجم »).
-DAY_BEFORE = re.compile(f"{_B}(?P<day>\\d{{1,2}}(?:{_SEP}ام)?|{_ORDINAL}) $")
+# Read backwards from a month: the day («۲۵ », «بیست و پنجم », «سی », or digits glued to the month: «30»).
+DAY_BEFORE = re.compile(f"{_B}(?:(?P<day>\\d{{1,2}}(?:{_SEP}ام)?|{_ORDINAL}|{_CARDINAL}) |(?P<glued>\\d{{1,2}}))$")
+# Month names that are also common words («تیر» arrow, «مهر» seal, «دی» in «سی دی», «بهمن» avalanche): a day
+# in words before them («دو تیر», «سی دی») counts only with «ماه» or a year after the month.
+_COMMON_WORD_MONTHS = frozenset({"تیر", "مهر", "دی", "بهمن"})
+# Read backwards from a day before a month: the first day of a range or pair («از ۲۰ تا »، «۱۱ و »، «۲۰-»).
+FIRST_DAY_BEFORE = re.compile(f"{_B}(?P<day>\\d{{1,2}}|{_ORDINAL}|{_CARDINAL})(?: (?:تا|الی|و) | ?- ?)$")
 # Read backwards from a day or a digit date: «روز شنبه »، «شنبه، مورخ ».
 WEEKDAY_BEFORE = re.compile(f"{_B}(?:روز )?(?P<weekday>{_WEEKDAY})[،,]? (?:مورخه? )?$")
 # Every digit date starts with the digits before its first separator, and a separator between two digits
@@ -207,6 +250,11 @@ RELATIVE = re.compile(
     f"){_E}"
 )
 RELATIVE_ANCHORS = tuple(dict.fromkeys((*_UNITS, _THIS, *(word.split()[0] for word in _DAY_AND_YEAR_WORDS))))
+# Read backwards from «فردا»: nouns with which it names something "of the future" («مسکن فردا», «نسل فردا»),
+# unless a demonstrative makes the noun a subject («این شهر فردا ...» is tomorrow).
+_FUTURE_NAMED = ("مسکن", "شهر", "نسل", "جهان", "دنیای", "مردان", "زنان", "مدیران", "رهبران", "کودکان", "جوانان")
+NOT_TOMORROW_BEFORE = re.compile(f"{_B}(?:(?P<this>این|آن|همین|همان) )?(?:{_alternatives(list(_FUTURE_NAMED))}) $")
+_TOMORROW = "فردا"
 # Read backwards from «روز گذشته» and the like: «۳ », «دو », «چند ».
 QUANTITY_BEFORE = re.compile(f"{_B}(?P<n>\\d{{1,3}}|{_alternatives([*_QUANTITIES, _VAGUE_QUANTITY])}) $")
 
@@ -450,23 +498,58 @@ def _months(text: str, reference: dt.date | None, positions: list[int]) -> Itera
     """Day-and-month mentions («روز شنبه یکم خرداد», «۲۵ اردیبهشت ۱۴۰۰») and whole months («خرداد ۱۴۰۰»)."""
     for m in _matches_at(MONTH, text, positions):
         month = MONTHS[m["month"]]
+        marked = bool(m["mah"] or m["year"] or m["relyear"])  # «ماه» or a year: certainly a month
         day_match = _look_back(DAY_BEFORE, text, m.start())
-        if day_match is None and not (m["mah"] or m["year"] or m["relyear"]):
+        if day_match is not None and not marked and _counts_things(m["month"], day_match):
+            day_match = None
+        if day_match is None and not marked:
             continue  # a bare «تیر», «مهر» or «دی» is as often a common word as a month
         year, error = _year_of(m, reference)
         if day_match is None:
             yield _month_mention(m, month, year, error, reference)
             continue
-        start, weekday = _weekday_before(text, day_match.start())
-        raw_day = day_match["day"]
-        day = int(raw_day.rstrip("ام \u200c")) if raw_day[0].isdigit() else ORDINALS[_key(raw_day)]
-        if error is None and not 1 <= day <= 31:
-            error = f"day {day} does not exist in any month"
-        if error is not None:
-            yield _Found(start, m.end(), None, error)
-            continue
-        date, error = _resolve_day(day, month, year, weekday, reference)
-        yield _Found(start, m.end(), date, error)
+        second = _day_mention(text, day_match, m.end(), month, year, error, reference)
+        yield second
+        first = _look_back(FIRST_DAY_BEFORE, text, day_match.start())
+        if first is not None:  # «از ۲۰ تا ۲۵ آبان»: the first day is in the second one's month and year
+            if second.date is not None:
+                year = _solar(second.date)[0]
+            yield _day_mention(text, first, first.end("day"), month, year, error, reference)
+
+
+def _counts_things(month_name: str, day_match: re.Match[str]) -> bool:
+    """«سی دی», «دو تیر»: a number in words before a month name that is also a common word, with neither
+    «ماه» nor a year after it, counts things."""
+    return month_name in _COMMON_WORD_MONTHS and _key(day_match["day"] or "0") in CARDINALS
+
+
+def _day_mention(
+    text: str,
+    day_match: re.Match[str],
+    end: int,
+    month: int,
+    year: int | None,
+    error: str | None,
+    reference: dt.date | None,
+) -> _Found:
+    """The day a DAY_BEFORE or FIRST_DAY_BEFORE match names in ``month``, from the weekday written before it
+    (if any) to ``end``."""
+    start, weekday = _weekday_before(text, day_match.start())
+    day = _day_number(day_match["day"] or day_match["glued"])
+    if error is None and not 1 <= day <= 31:
+        error = f"day {day} does not exist in any month"
+    if error is not None:
+        return _Found(start, end, None, error)
+    date, error = _resolve_day(day, month, year, weekday, reference)
+    return _Found(start, end, date, error)
+
+
+def _day_number(written: str) -> int:
+    """A day of the month as written: digits («۲۵», «۲۵ام»), an ordinal («بیست و پنجم») or a cardinal («سی»)."""
+    if written[0].isdigit():
+        return int(written.rstrip("ام \u200c"))
+    key = _key(written)
+    return ORDINALS[key] if key in ORDINALS else CARDINALS[key]
 
 
 def _month_mention(
@@ -566,6 +649,8 @@ def _resolve_weekday(weekday: int, which: str, reference: dt.date) -> dt.date:
 
 def _relative(text: str, reference: dt.date | None, positions: list[int]) -> Iterator[_Found]:
     for m in _matches_at(RELATIVE, text, positions):
+        if m["word"] == _TOMORROW and _names_the_future(text, m.start()):
+            continue
         quantity = _look_back(QUANTITY_BEFORE, text, m.start()) if m["unit"] else None
         start = quantity.start() if quantity else m.start()
         n = quantity["n"] if quantity else None
@@ -578,6 +663,12 @@ def _relative(text: str, reference: dt.date | None, positions: list[int]) -> Ite
         found = _resolve_relative(m, n, reference)
         if found is not None:
             yield _Found(start, m.end(), *found)
+
+
+def _names_the_future(text: str, tomorrow_start: int) -> bool:
+    """Whether the «فردا» at ``tomorrow_start`` ends a name such as «مسکن فردا» (see NOT_TOMORROW_BEFORE)."""
+    before = _look_back(NOT_TOMORROW_BEFORE, text, tomorrow_start)
+    return before is not None and not before["this"]
 
 
 def _resolve_relative(
@@ -603,14 +694,15 @@ def _resolve_relative(
             return None
         return _calendar_unit(unit, _direction(direction_word), reference)
     n = int(quantity) if quantity.isdigit() else _QUANTITIES[quantity]
-    if direction_word in {"پیش", "قبل"}:
-        return _shift(unit, -n, reference), None, None, "day"
+    if direction_word in {"پیش", "قبل", "دیگر"}:  # «۳ روز پیش», «۳ روز دیگر»: three days before / from now
+        offset = n if direction_word == "دیگر" else -n
+        if unit in {"روز", "شب"}:
+            return _shift(unit, offset, reference), None, None, "day"
+        return _calendar_unit(unit, offset, reference)  # «۱۸ ماه دیگر»: that whole month, not one made-up day
     if direction_word in {"گذشته", "اخیر"}:
         return _shift(unit, -n, reference), None, reference, "span"
     if direction_word == "آینده":
         return reference, None, _shift(unit, n, reference), "span"
-    if direction_word == "دیگر":  # «۳ روز دیگر»: three days from now
-        return _shift(unit, n, reference), None, None, "day"
     return None  # «۳ روز بعد» counts from a moment in the story, not from the reference
 
 

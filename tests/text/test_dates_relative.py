@@ -19,7 +19,7 @@ MONDAY_3_KHORDAD_1400 = dt.date(2021, 5, 24)
         ("فردا", dt.date(2021, 5, 25)),
         ("پس‌فردا", dt.date(2021, 5, 26)),
         ("۳ روز پیش", dt.date(2021, 5, 21)),
-        ("دو هفته قبل", dt.date(2021, 5, 10)),
+        ("دو روز قبل", dt.date(2021, 5, 22)),
     ],
 )
 def test_it_resolves_a_relative_day(phrase: str, expected: dt.date) -> None:

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from ayneh.text.dates import find_dates
 
 MONDAY_3_KHORDAD_1400 = dt.date(2021, 5, 24)
@@ -47,3 +49,19 @@ def test_a_year_number_that_goes_on_as_a_date_is_read_as_the_date() -> None:
 def test_a_four_digit_number_after_a_month_is_its_year_only_in_the_solar_hijri_range() -> None:
     [mention] = find_dates("۱۰ خرداد ۹۹۳۰ نفر", reference=MONDAY_3_KHORDAD_1400)
     assert (mention.text, mention.date) == ("۱۰ خرداد", dt.date(2021, 5, 31))
+
+
+@pytest.mark.parametrize("count", ["۵۰ نفر", "30 میلیارد", "۲۰ درصد"])
+def test_a_two_digit_number_after_a_month_that_counts_something_is_not_its_year(count: str) -> None:
+    [mention] = find_dates(f"در ۱۰ خرداد {count} ثبت‌نام کردند", reference=MONDAY_3_KHORDAD_1400)
+    assert (mention.text, mention.date) == ("۱۰ خرداد", dt.date(2021, 5, 31))
+
+
+def test_a_two_digit_year_after_a_month_is_still_read() -> None:
+    [mention] = find_dates("در خرداد ۹۹ در تهران", reference=MONDAY_3_KHORDAD_1400)
+    assert (mention.text, mention.kind, mention.date) == ("خرداد ۹۹", "month", dt.date(2020, 5, 21))
+
+
+def test_an_hour_after_a_two_digit_year_leaves_the_year() -> None:
+    [mention] = find_dates("چهارشنبه چهارم فروردین 95 ساعت 13:55", reference=dt.date(2016, 3, 23))
+    assert (mention.text, mention.date, mention.error) == ("چهارشنبه چهارم فروردین 95", dt.date(2016, 3, 23), None)
