@@ -67,7 +67,7 @@ _KEY_FOLD_RE = re.compile("[" + "".join(_KEY_FOLD) + "]")
 _COMMON_KEY_FOLDS = tuple((old, new) for old, new in _KEY_FOLD.items() if old in "آئأإؤةۀ")
 _RARE_FOLD_RE = re.compile("[" + "".join(c for c in _KEY_FOLD if c not in "آئأإؤةۀ") + "]")
 # A Persian/Arabic-script word: runs of letters (with diacritics or tatweel) joined by single ZWNJs; digits
-# and punctuation (، ؛ ؟ « ») are not part of a word. No backtracking: this regex is most of a scan's cost.
+# and punctuation (، ؛ ؟ « ») are not part of a word. No backtracking.
 _LETTERS = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5"
 WORD_RE = re.compile(f"[{_LETTERS}]+(?:{ZWNJ}[{_LETTERS}]+)*")
 # The scan's split (the capturing group makes re.split return words and separators). The split is most of a

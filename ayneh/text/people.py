@@ -2,18 +2,31 @@
 رفاه اجتماعی محمد شریعتمداری»، «“محمد شریعتمداری” وزیر ...».
 
 A name is read as: honorifics (دکتر، حجت‌الاسلام ...; not kept) + an optional descent title (سید; kept) +
-one or two given names + a surname of one word, or two when the second is a surname part (نژاد، زاده ...).
-After an honorific the given name may be missing («آیت‌الله خامنه‌ای»).
+one or two given names («محمد رضا»، «جلال الدین») + a surname of one word, or two when the second is a
+surname part (نژاد، زاده ...) or the first is «حاج»/«حاجی» («علی حاج کاظم»). After an honorific the given
+name may be missing («آیت‌الله خامنه‌ای»), and after a title a second "given name" with no surname after it
+is the surname («سید حسن نصرالله»). A name is never the start of a multi-word place («شاهین شهر») nor
+inside an institution's name («خیابان شهید ...»).
 
-A given name from the short list of common names (data/first_names.txt) is enough; one found only in the
-long package list must be backed by context — an honorific, an adjacent title, a verb of saying right
-after it, or the surname used again on its own — because that list also holds many ordinary words.
+A given name from the short lists of common names (data/first_names.txt, data/foreign_first_names.txt) with
+a surname-shaped surname (…ی، …زاده، …پور ...; data/not_surnames.txt lists the adjectives that only look
+so) is enough. Otherwise the name must be backed by context: a title beside it (for a common given name
+any title, for one found only in the long package list a title before it or set off by a comma or quote
+mark), an honorific, a verb of saying right after it, the name written as a speaker (opening a sentence or
+the clause after a credit, then «با بیان ...»، «در گفت‌وگو ...»، «امروز ...» and a verb of saying), a cue
+for a person right before it («به کارگردانی»، «با حضور» ...: data/person_cues.txt), its surname used
+again alone as a speaker, or a listing next to a backed name — because the long list also holds many
+ordinary words.
 
 A role is the title phrase right after the name (after a comma or a closing quote too) or right before it;
 a title phrase that opens a sentence with no name next to it («رئیس روابط عمومی اداره کل ... بیان کرد»)
 is the role of the person mentioned last (by full name or bare surname) when that person has no role yet.
-Within a role, a ministry's name is read whole and shown in its canonical spelling, commas and «و»
-included («وزیر تعاون کار و رفاه اجتماعی» → «وزیر تعاون، کار و رفاه اجتماعی»).
+A role ends at a place or a country, taken whole («استاندار سیستان و بلوچستان»). Within a role, a
+ministry's name is read whole and shown in its canonical spelling, commas and «و» included («وزیر تعاون
+کار و رفاه اجتماعی» → «وزیر تعاون، کار و رفاه اجتماعی»).
+
+Speed: the finder reads the shared scan (``gazetteer.scan``) and visits only the words that can open a
+name (``Scan.having``); everything else is looked at only around those.
 """
 
 from __future__ import annotations
