@@ -4,21 +4,25 @@
 
 - **digit dates** — «۱۴۰۰/۰۳/۰۱», «1400-3-1», «۰۱/۰۳/۱۴۰۰», «99/3/1» (two-digit years only with «/»),
   Gregorian «2021-05-22»; years 1200–1499 are Solar Hijri, 1800–2199 Gregorian.
-- **word dates** — a day (digits or an ordinal: «یکم» «اول» «بیست و پنجم» «سی‌ام») and a month name
-  («خرداد», «تیرماه», «دی ماه», «امرداد»), optionally a year («۲۵ اردیبهشت ۱۴۰۰», «... سال ۱۴۰۰») or a relative
-  year («... سال گذشته», «امسال», «پارسال»), optionally after a weekday («روز شنبه یکم خرداد»).
+- **word dates** — a day (digits, also glued to the month: «۳۰ خرداد», «30خرداد»; an ordinal: «یکم» «اول»
+  «بیست و پنجم» «سی‌ام»; a cardinal: «سی» «بیست و پنج») and a month name («خرداد», «تیرماه», «دی ماه»,
+  «امرداد»), optionally a year («۲۵ اردیبهشت ۱۴۰۰», «... سال ۱۴۰۰») or a relative year («... سال گذشته»،
+  «امسال», «پارسال»), optionally after a weekday («روز شنبه یکم خرداد»). A range or pair of days before one
+  month («از ۲۰ تا ۲۵ آبان», «۱۱ و ۱۲ تیر») gives both days; the first is in the second's month and year.
 - **months** — a month with «ماه» or with a year («خرداد ۱۴۰۰», «اسفند ماه»): the whole month.
 - **years** — «سال ۱۳۹۹», «سال ۹۹», «سال ۲۰۲۱ میلادی»: the whole year.
 - **weekdays** — «شنبه», «روز سه‌شنبه», «شنبه گذشته», «شنبه آینده», «شنبه هفته گذشته», «شنبه این هفته».
 - **relative** — «امروز» «امشب» «دیروز» «دیشب» «روز گذشته» «پریروز» «فردا» «پس‌فردا», «هفته/ماه/سال گذشته،
-  جاری، آینده», «این هفته», «امسال», «پارسال», «۳ روز پیش», «۱۰ سال گذشته».
+  جاری، آینده», «این هفته», «امسال», «پارسال», «۳ روز پیش», «۱۸ ماه دیگر», «۱۰ سال گذشته».
 
 How they resolve against ``reference`` (the publication date when known):
 
 - A mention of one day has ``date`` set and ``until`` None (``kind="day"``). A week, month or year has
   ``date`` = its first day and ``until`` = its last day (``kind`` "week", "month" or "year"); weeks run
-  Saturday to Friday. «سال ۱۳۹۹» is 1399-01-01 … 1399-12-30. «۱۰ سال گذشته» (``kind="span"``) runs from
-  ten years before the reference to the reference; «۲ هفته آینده» from the reference two weeks on.
+  Saturday to Friday. «سال ۱۳۹۹» is 1399-01-01 … 1399-12-30. «۳ روز پیش» and «۳ روز دیگر» are days; «۱۸ ماه
+  دیگر», «۲ هفته پیش», «۳ سال قبل» the whole month, week or year that far from the reference's, not one
+  made-up day. «۱۰ سال گذشته» (``kind="span"``) runs from ten years before the reference to the reference;
+  «۲ هفته آینده» from the reference two weeks on.
 - A day and month without a year take the year, among the reference's Solar Hijri year and the years on
   either side, that puts the date nearest the reference; with a weekday, only years where the date falls on
   that weekday count («روز شنبه یکم خرداد» with reference 2021-05-24 is 1400-03-01 = 2021-05-22, since
@@ -31,8 +35,11 @@ How they resolve against ``reference`` (the publication date when known):
 - An impossible date («۳۰ اسفند ۱۴۰۰» in a common year, «۳۱ مهر») has ``date`` None and ``error`` set: it is
   reported, never moved to a neighbouring day. A stated weekday that contradicts a full date keeps the date
   and sets ``error``.
-- Vague quantities («چند روز پیش») are not reported. Phrases that only look like dates — «روز روابط عمومی»,
-  «روز ملی ارتباطات» — are not matched: «روز» needs a weekday or a day number after it.
+- Vague quantities («چند روز پیش») are not reported. Phrases that only look like dates are not matched:
+  «روز روابط عمومی», «روز ملی ارتباطات» («روز» needs a weekday or a day number after it); «مسکن فردا», «نسل
+  فردا» (names of the future, not tomorrow; «این شهر فردا» is tomorrow); «سی دی», «دو تیر» (a number in words
+  before «تیر», «مهر», «دی» or «بهمن» is a day only with «ماه» or a year); «خرداد ۵۰ نفر» (a two-digit number
+  that counts something is not the month's year; a four-digit one must be 1200–1499).
 
 Matching runs on ``normalize(text)``; spans are mapped back, so ``start``/``end``/``text`` refer to the text
 given. Pure Python; Jalali arithmetic by ``jdatetime``.
