@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from ayneh.core.admin import ReadOnlyAdmin
 from ayneh.evaluation.models import (
     EvaluatorScore,
     Framework,
@@ -19,19 +20,6 @@ from ayneh.evaluation.models import (
     Period,
     RankingSnapshot,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Lists and detail pages only: no add, change or delete."""
-
-    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class IndicatorInline(admin.TabularInline):

@@ -2,11 +2,9 @@
 produces (batches, articles, failures, pickups) is shown read-only, because it changes only through the
 pipeline and the pickup services (constraints, audit rows, labels)."""
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from ayneh.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from ayneh.monitoring.models import (
     Article,
     ArticleFailure,
@@ -18,31 +16,6 @@ from ayneh.monitoring.models import (
     Quote,
     Source,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [str(name) for name in self.fields or []]
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class OutletAliasInline(admin.TabularInline):

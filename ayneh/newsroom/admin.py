@@ -5,37 +5,10 @@ rows, search index); an admin form saving a release directly would bypass all of
 read-only; tags, which carry no workflow, can be tidied (renamed, merged by hand) here.
 """
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from ayneh.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from ayneh.newsroom.models import Attachment, Event, Release, ReleaseRevision, ReleaseTransition, Tag
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [str(name) for name in self.fields or []]
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class TransitionInline(ReadOnlyInline):
