@@ -47,6 +47,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import repeat
 
 from rapidfuzz import fuzz, utils
 
@@ -243,7 +244,7 @@ def _clause_start(text: str, verb_start: int) -> int:
     # A mark that is absent costs a search of the whole window, so a small one saves most of that.
     for size in (*_CLAUSE_WINDOWS, verb_start):
         window = max(0, verb_start - size)
-        boundary = max(text.rfind(mark, window, verb_start) for mark in _CLAUSE_BOUNDARIES)
+        boundary = max(map(text.rfind, _CLAUSE_BOUNDARIES, repeat(window), repeat(verb_start)))
         if boundary != -1 or window == 0:
             break
     dot = text.rfind(".", max(0, boundary), verb_start)
