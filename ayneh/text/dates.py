@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -279,6 +279,7 @@ _FIRST_WORDS: dict[str, str] = {
     **{fold_key(form): _RELATIVE for word in _DAY_AND_YEAR_WORDS for form in (word.split()[0], word.replace(" ", ""))},
 }
 (_WEEKDAY_ANCHOR_LENGTH,) = {len(anchor) for anchor in WEEKDAY_ANCHORS}  # «شنبه» and «جمعه»: four letters each
+_FEW_HITS = 8  # candidate words up to which each one's offset is worked out alone (``_positions_in_scan``)
 # First words that start a match only when one of these words follows after a space: a unit («روز», «سال»)
 # needs a direction, «این» a unit. They are the commonest first words («این» alone ~8 times an article), so
 # the scan's next word rules most of them out before the pattern is tried.
@@ -446,20 +447,24 @@ def _positions_in_scan(words: Scan) -> dict[str, list[int]]:
     """The positions ``_positions`` would give that can start a match, per pattern (``_FIRST_WORDS``), from
     the text's word scan: a C-level probe per word instead of a search of the text per anchor, and a look at
     the next word for the common first words (``_NEXT_WORDS``)."""
-    found: dict[str, list[int]] = {_MONTH: [], _WEEKDAY: [], _RELATIVE: []}
     keys, gaps, last = words.keys, words.gaps, len(words) - 1
-    for i in words.positions(_FIRST_WORDS):
-        key = keys[i]
-        following = _NEXT_WORDS.get(key)
-        if following is not None and not (i < last and gaps[i] == SPACE and keys[i + 1] in following):
-            continue
-        # ``Scan.start`` is cheap once another finder has worked out every word's offset (the quote finder
-        # does, in ``analyse``, for texts with a verb of saying) and costs less than doing so for a few words.
-        pattern = _FIRST_WORDS[key]
-        if pattern == _WEEKDAY:
-            found[pattern].append(words.end(i) - _WEEKDAY_ANCHOR_LENGTH)
-        else:
-            found[pattern].append(words.start(i))
+    hits = [
+        i
+        for i in words.positions(_FIRST_WORDS)
+        if (following := _NEXT_WORDS.get(keys[i])) is None
+        or (i < last and gaps[i] == SPACE and keys[i + 1] in following)
+    ]
+    # ``Scan.start(i)`` costs a join of what precedes word i, unless another finder has already worked out
+    # every word's offset (the quote finder does, in ``analyse``, for texts with a verb of saying): cheaper
+    # for the few hits of a news article, while a long text with many hits builds the offset table once.
+    start: Callable[[int], int] = words.start
+    end: Callable[[int], int] = words.end
+    if len(hits) > _FEW_HITS:
+        start, end = words.starts.__getitem__, words.ends.__getitem__
+    found: dict[str, list[int]] = {_MONTH: [], _WEEKDAY: [], _RELATIVE: []}
+    for i in hits:
+        pattern = _FIRST_WORDS[keys[i]]
+        found[pattern].append(end(i) - _WEEKDAY_ANCHOR_LENGTH if pattern == _WEEKDAY else start(i))
     return found
 
 
