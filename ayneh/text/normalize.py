@@ -213,6 +213,8 @@ class _Rewrite:
     def replacement_for(self, match: re.Match[str]) -> str:
         if callable(self.replacement):
             return self.replacement(match)
+        if "\\" not in self.replacement:
+            return self.replacement  # a fixed string: Match.expand would parse it as a template every time
         return match.expand(self.replacement)
 
     def edits(self, text: str) -> list[tuple[int, int, str]]:

@@ -108,6 +108,7 @@ _VERB_ENDINGS = tuple(
     for stem in ("افزود", "داد", "کرد", "داشت", "است", "بود", "گفت", "گوید", "ساخت", "شد", "نمود")
     for plural in ("", "ند")
 )
+_VERB_FINAL_LETTERS = frozenset(ending[-1] for ending in _VERB_ENDINGS)  # «د» and «ت»: one probe first
 _KE = " که "  # normalised text has single spaces
 _VERB_WIDTH = 17  # characters in the longest verb form («خاطر نشان کرده است»); the tests check it
 _COLON_AND_SPACES = re.compile(r" *: *")
@@ -232,7 +233,7 @@ def _verb_before(text: str, mark: int) -> re.Match[str] | None:
     end = mark
     while end > 0 and text[end - 1] in " \n":  # «$» also matches before a line break that ends the window
         end -= 1
-    if not text.endswith(_VERB_ENDINGS, 0, end):
+    if text[end - 1 : end] not in _VERB_FINAL_LETTERS or not text.endswith(_VERB_ENDINGS, 0, end):
         return None
     return _VERB_BEFORE_MARK.search(text, max(0, end - _VERB_WIDTH), mark)
 
