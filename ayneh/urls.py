@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/", include("ayneh.accounts.urls")),
     path("panel/", include("ayneh.newsroom.urls")),
     path("evaluation/", include("ayneh.evaluation.urls")),
+    path("monitoring/", include("ayneh.monitoring.urls")),
     path("", include("ayneh.public.urls")),
 ]
 

@@ -1,0 +1,1 @@
+"""Monitoring pages: one module per part (coverage, search, operations), each calling selectors and services."""
