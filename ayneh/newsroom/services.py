@@ -49,7 +49,7 @@ from ayneh.newsroom.models import (
     Tag,
 )
 from ayneh.newsroom.storage import scoped_file_storage
-from ayneh.newsroom.uploads import attachment_kind, photo_kind
+from ayneh.newsroom.uploads import PDF_KIND, attachment_kind, image_without_metadata, photo_kind
 from ayneh.offices.access import user_can
 from ayneh.offices.models import Office
 from ayneh.offices.roles import Action
@@ -162,7 +162,7 @@ def _photo_store(*, release_key: Any, upload: IO[bytes]) -> str:
     """Save a checked photo under a random name with its real type's extension; the storage name."""
     kind = photo_kind(upload)
     name = f"releases/{release_key}/photo/{secrets.token_urlsafe(12)}.{kind.extension}"
-    return scoped_file_storage().save(name, upload)
+    return scoped_file_storage().save(name, image_without_metadata(upload, kind))
 
 
 def _file_delete(name: str) -> None:
@@ -364,8 +364,9 @@ def attachment_add(*, release: Release, actor: Any, upload: UploadedFile) -> Att
     _require(actor=actor, office=release.office, action=Action.EDIT)
     kind = attachment_kind(upload)
     original = ORIGINAL_NAME_UNSAFE_RE.sub("", strip_bidi_controls(upload.name or "")).strip()[:255] or "file"
+    content: IO[bytes] = upload if kind == PDF_KIND else image_without_metadata(upload, kind)
     name = scoped_file_storage().save(
-        f"releases/{release.uuid}/attachments/{secrets.token_urlsafe(12)}.{kind.extension}", upload
+        f"releases/{release.uuid}/attachments/{secrets.token_urlsafe(12)}.{kind.extension}", content
     )
     try:
         with transaction.atomic():
@@ -374,7 +375,7 @@ def attachment_add(*, release: Release, actor: Any, upload: UploadedFile) -> Att
                 file=name,
                 original_name=original,
                 content_type=kind.content_type,
-                size=upload.size or 0,
+                size=scoped_file_storage().size(name),
                 uploaded_by=actor,
             )
             audit_log(
