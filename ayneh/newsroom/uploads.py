@@ -12,7 +12,7 @@ which a press office means to publish with a release.
 import io
 import warnings
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -114,7 +114,7 @@ def image_without_metadata(upload: IO[bytes], kind: FileKind) -> ContentFile[byt
         animated = bool(getattr(original, "is_animated", False))
         icc_profile = original.info.get("icc_profile")
         image = original if animated else ImageOps.exif_transpose(original)
-        options: dict[str, object] = {"format": original.format}
+        options: dict[str, Any] = {}
         if icc_profile:
             options["icc_profile"] = icc_profile
         if kind.content_type in ("image/jpeg", "image/webp"):
@@ -124,7 +124,7 @@ def image_without_metadata(upload: IO[bytes], kind: FileKind) -> ContentFile[byt
         if kind.content_type == "image/jpeg" and image.mode not in ("RGB", "L", "CMYK"):
             image = image.convert("RGB")
         buffer = io.BytesIO()
-        image.save(buffer, **options)
+        image.save(buffer, original.format, **options)
     upload.seek(0)
     return ContentFile(buffer.getvalue())
 
