@@ -391,6 +391,29 @@ def attachment_add(*, release: Release, actor: Any, upload: UploadedFile) -> Att
     return attachment
 
 
+def attachment_remove(*, attachment: Attachment, actor: Any) -> None:
+    """Remove an attachment (a wrong or superseded file); the audit log keeps its name and who removed it.
+
+    The file is deleted only after the row's removal commits, so a rolled-back removal never leaves a row
+    pointing at a missing file.
+    """
+    release = attachment.release
+    _require(actor=actor, office=release.office, action=Action.EDIT)
+    name = attachment.file.name or ""
+    with transaction.atomic():
+        deleted, _rows = Attachment.objects.filter(pk=attachment.pk).delete()
+        if not deleted:
+            return  # removed meanwhile by someone else: nothing left to do
+        audit_log(
+            action="release.attachment_removed",
+            actor=actor,
+            office=release.office,
+            target=release,
+            data={"uuid": str(release.uuid), "attachment": str(attachment.uuid), "name": attachment.original_name},
+        )
+        transaction.on_commit(partial(_file_delete, name))
+
+
 # --- releases: workflow ---------------------------------------------------------------------------------
 
 

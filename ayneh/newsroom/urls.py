@@ -15,6 +15,11 @@ urlpatterns = [
     path("releases/<uuid:key>/publish/", views.release_publish, name="release-publish"),
     path("releases/<uuid:key>/withdraw/", views.release_withdraw, name="release-withdraw"),
     path("releases/<uuid:key>/attachments/", views.attachment_add, name="attachment-add"),
+    path(
+        "releases/<uuid:key>/attachments/<uuid:attachment>/remove/",
+        views.attachment_remove,
+        name="attachment-remove",
+    ),
     path("review/", views.review_queue, name="review-queue"),
     path("events/", views.event_list, name="event-list"),
     path("events/new/", views.event_create, name="event-create"),

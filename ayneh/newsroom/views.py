@@ -274,6 +274,18 @@ def attachment_add(request: HttpRequest, key: uuid.UUID) -> HttpResponse:
     return redirect(release.panel_url)
 
 
+@require_POST
+def attachment_remove(request: HttpRequest, key: uuid.UUID, attachment: uuid.UUID) -> HttpResponse:
+    release = _release_or_refuse(request, key, Action.EDIT)
+    found = selectors.release_attachments(release=release).filter(uuid=attachment).first()
+    if found is None:
+        messages.error(request, _("That attachment no longer exists."))
+    else:
+        services.attachment_remove(attachment=found, actor=request.user)
+        messages.success(request, _("The attachment “%(name)s” was removed.") % {"name": found.original_name})
+    return redirect(release.panel_url)
+
+
 # --- events ---------------------------------------------------------------------------------------------
 
 
