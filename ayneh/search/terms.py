@@ -21,6 +21,12 @@ Query language (deliberately small; nothing a user types is ever passed through 
   in order, each matched exactly (no prefix).
 - Everything else is literal: `NEAR`, `AND`, `OR`, `NOT`, `*`, `-`, `^`, `:`, parentheses and stray quotes
   are either plain words or separators. A query can never raise a syntax error.
+
+Filters ride in the same index as *facet tokens* («k_article», «o_dg_fars», «p_خوزستان»): a field letter,
+an underscore, and the value's tokens joined by underscores. A word token never contains an underscore
+(TOKEN_RE excludes it), so nothing a person types can match a facet, and a filter is one more term the
+engine intersects in its inverted index — no join, no row-by-row check, and newest-first early termination
+keeps working with filters on.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ MAX_QUERY_WORDS = 16
 MAX_TOKEN_CHARS = 100  # PostgreSQL refuses lexemes over 2,047 bytes; real words are far shorter.
 MAX_INDEXED_TOKENS = 16383  # PostgreSQL's highest tsvector position: past it phrase positions would blur.
 MIN_PREFIX_CHARS = 2
+FACET_SEPARATOR = "_"
 
 
 def _strip_latin_accents(text: str) -> str:
@@ -105,3 +112,16 @@ def parse_query(raw: str) -> SearchQuery:
             words.append(token)
             budget -= 1
     return SearchQuery(words=tuple(words), phrases=tuple(dict.fromkeys(phrases)))
+
+
+def facet(field: str, value: str) -> str:
+    """The facet token for `field` = `value`: «facet("p", "خراسان رضوی")» → «p_خراسان_رضوی».
+
+    `field` is a short Latin name ("k" kind, "o" office, "p" province, "t" tier, "u" outlet); `value` is
+    folded like any text, so «كرمان» and «کرمان» are one facet. Raises ValueError for a value with no
+    letters or digits (it could never be told apart from another such value).
+    """
+    parts = tokens(value)
+    if not parts or not field.isascii() or not field.isalpha():
+        raise ValueError(f"no facet for {field!r}={value!r}")
+    return FACET_SEPARATOR.join([field.lower(), *parts])

@@ -4,78 +4,255 @@ The vector is built from ayneh.search.terms' tokens, not by `to_tsvector`: Postg
 every non-ASCII character as a letter under the C locale (so «،» would glue words together) and splits
 differently from FTS5. Feeding the same tokens to both engines is what makes their hits identical. No
 configuration is applied to the literal, which is the 'simple' behaviour: no stemming, no stop words.
+Filters are facet lexemes in the same vector (ayneh.search.terms.facet).
+
+Newest first, two ways, chosen per query by the expected work (`choose_path`):
+
+- "walk": read documents newest first along the sort_key index and test each vector, stopping after the
+  page. Cheap when the query matches many documents (a common word: the page is full after a few dozen
+  rows), hopeless for a rare one (it reads most of the table).
+- "gin": the GIN index finds every hit, then they are sorted. Cheap for a rare query, expensive for a
+  common one (every hit is fetched and sorted).
+
+PostgreSQL's planner makes this choice itself, but on its own selectivity guess, and it often walks the
+sort index for rare words (~700 ms at 1M documents, measured). So the backend decides from the column's
+statistics (pg_stats.most_common_elems, the lexemes ANALYZE found most often, with their frequencies) and
+writes each path in a shape the planner cannot turn into the other: the walk tests the vector with the
+function `ts_match_vq`, which no index can serve; the GIN path filters in a MATERIALIZED CTE, an
+optimisation fence, and sorts only its result.
 """
 
 from __future__ import annotations
 
+import math
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django.db import connection
 
-from ayneh.search.backends.base import SearchBackend, SearchPage
+from ayneh.search.backends.base import (
+    COUNT_CAP,
+    IndexEntry,
+    SearchBackend,
+    SearchFilters,
+    SearchPage,
+    needs_count,
+    page_total,
+)
 from ayneh.search.models import SearchDocument
 from ayneh.search.terms import SearchQuery
 
 DOCUMENT_TABLE = SearchDocument._meta.db_table
 # PostgreSQL keeps at most 256 positions per lexeme; beyond that it drops them silently, so say so here.
 MAX_POSITIONS_PER_LEXEME = 255
+# The statistics are re-read at most this often per process (ANALYZE refreshes them far less often).
+STATISTICS_TTL_SECONDS = 300.0
+# Relative cost of testing one row on the walk (an index step, a heap fetch, a vector decompression and
+# match) against handling one hit on the GIN path (a posting, a heap fetch, a sort entry). Measured with
+# benchmarks/search_1m.py on 1M documents.
+WALK_ROW_COST = 4.0
+GIN_HIT_COST = 1.0
+GIN_FIXED_COST = 300.0
 
 
 def _lexeme(token: str) -> str:
-    """A quoted tsvector/tsquery lexeme. Tokens are letters and digits, but quote defensively anyway."""
+    """A quoted tsvector/tsquery lexeme. Tokens are letters, digits and `_`, but quote defensively anyway."""
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(tokens: list[str]) -> str:
-    """`'کار':1,3 'وزیر':2` — every token with its 1-based positions."""
+def tsvector_literal(tokens: list[str], facets: Sequence[str] = ()) -> str:
+    """`'کار':1,3 'وزیر':2 'k_release'` — every token with its 1-based positions, then the facets
+    (positionless: they are never part of a phrase)."""
     positions: dict[str, list[int]] = {}
     for position, token in enumerate(tokens, start=1):
         token_positions = positions.setdefault(token, [])
         if len(token_positions) < MAX_POSITIONS_PER_LEXEME:
             token_positions.append(position)
-    return " ".join(f"{_lexeme(token)}:{','.join(map(str, pos))}" for token, pos in positions.items())
+    words = [f"{_lexeme(token)}:{','.join(map(str, pos))}" for token, pos in positions.items()]
+    return " ".join([*words, *(_lexeme(token) for token in dict.fromkeys(facets))])
 
 
-def tsquery_literal(query: SearchQuery) -> str:
-    """`'کار':* & ('روابط' <-> 'عمومی')` — prefix words and exact phrases, ANDed."""
+def tsquery_literal(query: SearchQuery, filters: SearchFilters | None = None) -> str:
+    """`'کار':* & ('روابط' <-> 'عمومی') & 'k_release' & ('o_a' | 'o_b')` — prefix words, exact phrases and
+    facet groups, ANDed."""
     parts = [_lexeme(word) + (":*" if query.is_prefix(word) else "") for word in query.words]
     parts += ["(" + " <-> ".join(_lexeme(token) for token in phrase) + ")" for phrase in query.phrases]
+    for group in filters.facet_groups() if filters is not None else ():
+        alternatives = [_lexeme(token) for token in group]
+        parts.append(alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")")
     return " & ".join(parts)
+
+
+@dataclass(frozen=True)
+class LexemeStatistics:
+    """What ANALYZE found about the vector column: the most common lexemes' document frequencies (0..1),
+    the smallest of them (every other lexeme is rarer), and the number of rows."""
+
+    frequencies: dict[str, float]
+    floor: float
+    rows: float
+
+    def word(self, word: str, *, prefix: bool) -> float:
+        """The estimated share of documents holding `word` (or, for a prefix, any word it starts)."""
+        unknown = self.floor / 2  # below the list's rarest entry
+        if not prefix:
+            return self.frequencies.get(word, unknown)
+        listed = sum(f for lexeme, f in self.frequencies.items() if lexeme.startswith(word))
+        # Documents holding several such words count once: the sum is an upper bound, capped at all.
+        return min(1.0, listed + unknown)
+
+    def selectivity(self, query: SearchQuery, filters: SearchFilters) -> float:
+        """The estimated share of documents matching query and filters (parts taken as independent)."""
+        share = 1.0
+        for word in query.words:
+            share *= self.word(word, prefix=query.is_prefix(word))
+        for phrase in query.phrases:
+            share *= min(self.word(token, prefix=False) for token in phrase)
+        for group in filters.facet_groups():
+            share *= min(1.0, sum(self.word(token, prefix=False) for token in group))
+        return share
+
+
+_statistics_lock = threading.Lock()
+_statistics_cache: dict[str, tuple[float, LexemeStatistics]] = {}
+
+
+def lexeme_statistics() -> LexemeStatistics:
+    """The vector column's statistics for the current database, cached for STATISTICS_TTL_SECONDS."""
+    alias = connection.settings_dict["NAME"]
+    now = time.monotonic()
+    with _statistics_lock:
+        cached = _statistics_cache.get(alias)
+        if cached is not None and now - cached[0] < STATISTICS_TTL_SECONDS:
+            return cached[1]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE schemaname = current_schema() AND tablename = %s AND attname = 'vector'",
+            [DOCUMENT_TABLE],
+        )
+        row = cursor.fetchone()
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [DOCUMENT_TABLE])
+        rows = max(float(cursor.fetchone()[0]), 0.0)
+    frequencies: dict[str, float] = {}
+    if row is not None and row[0]:
+        # The frequency array ends with the minimum and maximum frequency (and, for arrays, the share of
+        # NULLs); zip stops at the lexemes.
+        frequencies = dict(zip(row[0], row[1], strict=False))
+    # Without statistics (a fresh table) every lexeme looks common: walk, which is right for a small table.
+    floor = min(frequencies.values()) if frequencies else 1.0
+    statistics = LexemeStatistics(frequencies=frequencies, floor=floor, rows=rows)
+    with _statistics_lock:
+        _statistics_cache[alias] = (now, statistics)
+    return statistics
+
+
+def forget_lexeme_statistics() -> None:
+    """Drop the cached statistics (after an ANALYZE, in tests and benchmarks)."""
+    with _statistics_lock:
+        _statistics_cache.clear()
+
+
+def choose_path(*, selectivity: float, rows: float, needed: int) -> str:
+    """ "walk" or "gin": the cheaper way to find the newest `needed` hits (see the module docstring)."""
+    if rows <= 0:
+        return "walk"
+    selectivity = max(selectivity, 1e-9)
+    walk = min(needed / selectivity, rows) * WALK_ROW_COST
+    gin = GIN_FIXED_COST + selectivity * rows * GIN_HIT_COST
+    return "walk" if walk <= gin else "gin"
 
 
 class PostgresBackend(SearchBackend):
     name = "postgresql"
     vendor = "postgresql"
 
-    def index(self, document: SearchDocument, tokens: list[str]) -> None:
+    def index_many(self, entries: Sequence[IndexEntry]) -> None:
+        if not entries:
+            return
         with connection.cursor() as cursor:
-            cursor.execute(
+            cursor.executemany(
                 f"UPDATE {DOCUMENT_TABLE} SET vector = %s::tsvector WHERE id = %s",  # noqa: S608 (constant)
-                [tsvector_literal(tokens), document.pk],
+                [(tsvector_literal(entry.tokens, entry.facets), entry.document.pk) for entry in entries],
             )
 
     def unindex(self, document: SearchDocument) -> None:
         # The vector lives on the document row, which the caller deletes.
         return
 
-    def search(self, query: SearchQuery, *, kind: str, office_code: str | None, limit: int, offset: int) -> SearchPage:
-        conditions = ["vector @@ %s::tsquery", "kind = %s"]
-        params: list[str | int] = [tsquery_literal(query), kind]
-        if office_code is not None:
-            conditions.append("office_code = %s")
-            params.append(office_code)
-        where = " AND ".join(conditions)
-        # Filter first, then order: the MATERIALIZED CTE is an optimisation fence, so the planner answers
-        # the @@ through the GIN index and sorts only the hits, instead of walking every document newest
-        # first and testing each one (what it may pick for ORDER BY ... LIMIT on a large table).
-        sql = (
-            f"WITH hits AS MATERIALIZED (SELECT id, key, published_at FROM {DOCUMENT_TABLE} WHERE {where}) "  # noqa: S608
-            "SELECT key, count(*) OVER () FROM hits ORDER BY published_at DESC, id DESC LIMIT %s OFFSET %s"
-        )
+    def search(self, query: SearchQuery, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
+        if filters.is_empty_range:
+            return SearchPage()
+        statistics = lexeme_statistics()
+        selectivity = statistics.selectivity(query, filters)
+        tsquery = tsquery_literal(query, filters)
+        rows = self._page(tsquery, filters, limit=limit, offset=offset, selectivity=selectivity, stats=statistics)
+        count = None
+        if needs_count(rows_on_page=len(rows), limit=limit, offset=offset):
+            count = self._count(tsquery, filters, selectivity=selectivity, stats=statistics)
+        total, exact = page_total(rows_on_page=len(rows), limit=limit, offset=offset, count=count)
+        return SearchPage(keys=rows, total=total, total_exact=exact)
+
+    @staticmethod
+    def _range(filters: SearchFilters) -> tuple[str, list[int]]:
+        low, high = filters.sort_key_range()
+        sql, params = "", []
+        if low is not None:
+            sql += " AND sort_key >= %s"
+            params.append(low)
+        if high is not None:
+            sql += " AND sort_key <= %s"
+            params.append(high)
+        return sql, params
+
+    def _page(
+        self,
+        tsquery: str,
+        filters: SearchFilters,
+        *,
+        limit: int,
+        offset: int,
+        selectivity: float,
+        stats: LexemeStatistics,
+    ) -> list[str]:
+        range_sql, range_params = self._range(filters)
+        path = choose_path(selectivity=selectivity, rows=stats.rows, needed=limit + offset)
+        if path == "walk":
+            # ts_match_vq is the function behind @@; no index serves a function call, so this can only
+            # run as a walk down the sort_key index.
+            sql = (
+                f"SELECT key FROM {DOCUMENT_TABLE} WHERE ts_match_vq(vector, %s::tsquery){range_sql} "  # noqa: S608
+                "ORDER BY sort_key DESC LIMIT %s OFFSET %s"
+            )
+        else:
+            sql = (
+                f"WITH hits AS MATERIALIZED (SELECT key, sort_key FROM {DOCUMENT_TABLE} "  # noqa: S608
+                f"WHERE vector @@ %s::tsquery{range_sql}) "
+                "SELECT key FROM hits ORDER BY sort_key DESC LIMIT %s OFFSET %s"
+            )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit, offset])
-            rows = cursor.fetchall()
-            if rows:
-                return SearchPage(keys=[row[0] for row in rows], total=rows[0][1])
-            if offset == 0:
-                return SearchPage()
-            cursor.execute(f"SELECT count(*) FROM {DOCUMENT_TABLE} WHERE {where}", params)  # noqa: S608
-            return SearchPage(keys=[], total=cursor.fetchone()[0])
+            cursor.execute(sql, [tsquery, *range_params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+    def _count(self, tsquery: str, filters: SearchFilters, *, selectivity: float, stats: LexemeStatistics) -> int:
+        range_sql, range_params = self._range(filters)
+        path = choose_path(selectivity=selectivity, rows=stats.rows, needed=COUNT_CAP + 1)
+        if path == "walk":
+            inner = (
+                f"SELECT 1 FROM {DOCUMENT_TABLE} WHERE ts_match_vq(vector, %s::tsquery){range_sql} "  # noqa: S608
+                "ORDER BY sort_key DESC LIMIT %s"
+            )
+        else:
+            inner = f"SELECT 1 FROM {DOCUMENT_TABLE} WHERE vector @@ %s::tsquery{range_sql} LIMIT %s"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({inner}) AS capped", [tsquery, *range_params, COUNT_CAP + 1])  # noqa: S608
+            return int(cursor.fetchone()[0])
+
+
+def estimated_cost_ratio(selectivity: float, rows: float, needed: int) -> float:
+    """walk cost / GIN cost for a query (printed by the benchmark to show why a path was chosen)."""
+    walk = min(needed / max(selectivity, 1e-9), rows) * WALK_ROW_COST
+    gin = GIN_FIXED_COST + selectivity * rows * GIN_HIT_COST
+    return walk / gin if gin else math.inf
