@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "ayneh.search",
     "ayneh.public",
     "ayneh.evaluation",
+    "ayneh.reports",
     "ayneh.monitoring",
     "django_tasks_db",
 ]
