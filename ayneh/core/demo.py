@@ -154,7 +154,17 @@ CHANGES_NOTE = "لطفاً عکس بازدید و نام تعاونی‌ها ر�
 
 
 def demo_content_ensure(*, users: dict[str, User]) -> int:
-    """Create the demo releases and events once; returns how many releases were created (0 on a re-run)."""
+    """Create the demo releases and events once, then the demo media coverage of them (which is stored once
+    too); returns how many releases were created (0 on a re-run)."""
+    created = _demo_releases_ensure(users=users)
+    # Monitoring's demo outlets and articles carry the published demo releases, so they come after them.
+    from ayneh.monitoring.demo import monitoring_demo_ensure  # monitoring imports newsroom; keep core light
+
+    monitoring_demo_ensure(users=users)
+    return created
+
+
+def _demo_releases_ensure(*, users: dict[str, User]) -> int:
     if Release.objects.filter(created_by__is_demo=True).exists():
         return 0
     now = timezone.now()
