@@ -41,6 +41,7 @@ from ayneh.monitoring.models import (
 from ayneh.monitoring.pickups import ArticleForMatching, pickup_evidence, release_index, release_plain_text
 from ayneh.monitoring.prepare import IncomingArticle, PreparedArticle, RecordFailure, RecordRejected, prepare_article
 from ayneh.monitoring.registry import office_registry, outlet_directory, outlet_key
+from ayneh.monitoring.search import articles_index
 from ayneh.monitoring.versions import matching_text, version_index
 from ayneh.newsroom.models import Release
 from ayneh.offices.access import user_can
@@ -511,6 +512,7 @@ def chunk_store(
                 quotes.extend(article_quotes)
             Mention.objects.bulk_create(mentions)
             Quote.objects.bulk_create(quotes)
+            articles_index(inserted)  # search (H5): the chunk's new articles into the index, in this transaction
             result.pickups = Pickup.objects.bulk_create(_pickup_rows(inserted))
             result.failures = ArticleFailure.objects.bulk_create(
                 ArticleFailure(batch=batch, source=source, position=item.position, url=url, reason=reason[:2000])

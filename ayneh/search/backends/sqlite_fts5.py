@@ -59,10 +59,10 @@ def fts_where(query: SearchQuery, filters: SearchFilters) -> tuple[str, list[str
     params: list[str | int] = [fts5_match_expression(query, filters)]
     low, high = filters.sort_key_range()
     if low is not None:
-        conditions.append("rowid >= %s")
+        conditions.append(f"{FTS_TABLE}.rowid >= %s")
         params.append(low)
     if high is not None:
-        conditions.append("rowid <= %s")
+        conditions.append(f"{FTS_TABLE}.rowid <= %s")
         params.append(high)
     return " AND ".join(conditions), params
 

@@ -1,0 +1,193 @@
+"""Monitored articles in the search index (kind "article"), and the article search selector.
+
+An article is indexed under its title and text, and under facet tokens (ayneh.search.terms.facet) for
+what the search page filters on:
+
+- "o": every office the article credits (its source office) or mentions (an organisation the analysis
+  found that is an office of the registry), each with the offices above it, so a filter on a parent office
+  («ministry») finds articles about every office below it — the same reach as a role on that office;
+- "p": the provinces the article names, and the outlet's province;
+- "t": the outlet's tier; "u": the outlet (by id).
+
+Articles are indexed as they are stored (ayneh.monitoring.services.chunk_store calls `articles_index` in
+its transaction, once per chunk), and rebuilt by `ayneh reindex --articles`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from ayneh.core.jalali import local_zone
+from ayneh.monitoring.models import Article, Outlet
+from ayneh.offices.models import Office
+from ayneh.search.selectors import search_documents
+from ayneh.search.services import DocumentText, search_documents_remove, search_documents_upsert
+from ayneh.search.terms import facet, tokens
+from ayneh.text.normalize import fold_for_index
+
+SEARCH_KIND = "article"
+REINDEX_CHUNK = 500
+
+
+def article_facet_tokens(
+    *, office_paths: Iterable[str], provinces: Iterable[str], outlet_id: int | None, tier: str
+) -> list[str]:
+    """The facet tokens of one article. `office_paths` are materialised office paths («/ministry/dg-fars/»):
+    every code on each path becomes an office facet."""
+    facets: list[str] = []
+    for path in office_paths:
+        facets.extend(facet("o", code) for code in path.strip("/").split("/") if code)
+    for province in provinces:
+        if tokens(province):
+            facets.append(facet("p", province))
+    if tier:
+        facets.append(facet("t", tier))
+    if outlet_id is not None:
+        facets.append(facet("u", str(outlet_id)))
+    return list(dict.fromkeys(facets))
+
+
+@dataclass(frozen=True)
+class _OfficeDirectory:
+    """Office paths by code and by folded name (official, short and alias names), read once per call."""
+
+    paths_by_code: dict[int, str]
+    paths_by_name: dict[str, str]
+
+    @classmethod
+    def read(cls) -> _OfficeDirectory:
+        paths_by_code: dict[int, str] = {}
+        paths_by_name: dict[str, str] = {}
+        for pk, path, name, short_name in Office.objects.values_list("pk", "path", "name", "short_name"):
+            paths_by_code[pk] = path
+            for written in (name, short_name):
+                if written:
+                    paths_by_name.setdefault(fold_for_index(written), path)
+        from ayneh.offices.models import OfficeAlias
+
+        for text, path in OfficeAlias.objects.values_list("text", "office__path"):
+            paths_by_name.setdefault(fold_for_index(text), path)
+        return cls(paths_by_code=paths_by_code, paths_by_name=paths_by_name)
+
+    def paths_of(self, article: Article) -> list[str]:
+        paths = []
+        if article.source_office_id is not None and article.source_office_id in self.paths_by_code:
+            paths.append(self.paths_by_code[article.source_office_id])
+        for name in (article.analysis or {}).get("organizations") or []:
+            path = self.paths_by_name.get(fold_for_index(str(name)))
+            if path:
+                paths.append(path)
+        return paths
+
+
+def _article_text(article: Article, offices: _OfficeDirectory, outlets: dict[int, Outlet]) -> DocumentText:
+    outlet = outlets[article.outlet_id]
+    provinces = [str(p) for p in (article.analysis or {}).get("provinces") or []]
+    if outlet.province:
+        provinces.append(outlet.province)
+    return DocumentText(
+        key=str(article.pk),
+        title=article.title,
+        body=article.text,
+        published_at=article.seen_at,
+        facets=article_facet_tokens(
+            office_paths=offices.paths_of(article), provinces=provinces, outlet_id=outlet.pk, tier=outlet.tier
+        ),
+    )
+
+
+def articles_index(articles: Sequence[Article]) -> None:
+    """Index stored articles (a chunk at a time: a fixed number of queries per call, not per article).
+    Runs inside the caller's transaction, so the index commits or rolls back with the articles."""
+    if not articles:
+        return
+    offices = _OfficeDirectory.read()
+    outlets = Outlet.objects.in_bulk({article.outlet_id for article in articles})
+    search_documents_upsert(
+        kind=SEARCH_KIND, documents=[_article_text(article, offices, outlets) for article in articles]
+    )
+
+
+def articles_reindex(*, chunk: int = REINDEX_CHUNK) -> int:
+    """Rebuild the article index from the stored articles (after a switch of database or backend, a
+    restore, or a change of office paths). Returns how many articles were indexed."""
+    search_documents_remove(kind=SEARCH_KIND)
+    count = 0
+    last_pk = 0
+    while True:
+        batch = list(
+            Article.objects.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .only("pk", "title", "text", "published_at", "fetched_at", "analysis", "outlet_id", "source_office_id")[
+                :chunk
+            ]
+        )
+        if not batch:
+            return count
+        with transaction.atomic():
+            articles_index(batch)
+        count += len(batch)
+        last_pk = batch[-1].pk
+
+
+def _day_start(day: dt.date | dt.datetime) -> dt.datetime:
+    """The moment a day begins in Iran's time (a datetime is taken as it is)."""
+    if isinstance(day, dt.datetime):
+        return day
+    return dt.datetime.combine(day, dt.time(), tzinfo=local_zone()).astimezone(dt.UTC)
+
+
+@dataclass(frozen=True)
+class ArticleSearchPage:
+    """One page of article hits, newest first; `total` is exact when `total_exact`, else a lower bound."""
+
+    articles: list[Article]
+    total: int
+    total_exact: bool
+
+
+def article_search(
+    *,
+    query: str,
+    office: str | Sequence[str] | None = None,
+    province: str | None = None,
+    tier: str | None = None,
+    outlet: int | None = None,
+    date_from: dt.date | dt.datetime | None = None,
+    date_to: dt.date | dt.datetime | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> ArticleSearchPage:
+    """Monitored articles matching `query`, newest first.
+
+    `office` is an office code (or several, any of which will do) and matches articles crediting or
+    mentioning it or an office below it; `province` a province name (any spelling that folds alike);
+    `tier` an OutletTier value; `outlet` an outlet id. `date_from` and `date_to` are inclusive days in
+    Iran's time (dates) or moments (datetimes).
+    """
+    groups: list[list[str]] = []
+    if office is not None:
+        codes = [office] if isinstance(office, str) else list(office)
+        groups.append([facet("o", code) for code in codes if tokens(code)])
+    if province:
+        groups.append([facet("p", province)] if tokens(province) else [])
+    if tier:
+        groups.append([facet("t", tier)] if tokens(tier) else [])
+    if outlet is not None:
+        groups.append([facet("u", str(outlet))])
+    since = _day_start(date_from) if date_from is not None else None
+    until = (
+        _day_start(date_to + dt.timedelta(days=1))
+        if date_to is not None and not isinstance(date_to, dt.datetime)
+        else date_to
+    )
+    page = search_documents(
+        query=query, kind=SEARCH_KIND, facets=groups, since=since, until=until, limit=limit, offset=offset
+    )
+    by_pk = Article.objects.select_related("outlet", "source_office").in_bulk([int(key) for key in page.keys])
+    articles = [by_pk[int(key)] for key in page.keys if int(key) in by_pk]
+    return ArticleSearchPage(articles=articles, total=page.total, total_exact=page.total_exact)
