@@ -165,7 +165,12 @@ def radar_chart(
     series: Sequence[tuple[str, Sequence[float | None]]],
     mode: Labels,
 ) -> Chart:
-    """One polygon per series over the axes (scores 0–100); `series` are (name, one value per axis)."""
+    """One polygon per series over the axes (scores 0–100); `series` are (name, one value per axis).
+
+    Every value must be there: pygal draws a missing one at the centre, as if it were 0, so the caller leaves
+    out the axes without data instead (`figures.axes_radar`)."""
+    if any(value is None for _, values in series for value in values):
+        raise ValueError("a radar cannot show a missing value; leave the axis out")
     labels, key = _labels(axes, mode)
     # Numbers stand upright (360° is pygal's "no turn": 0 would mean "along the axis"); names follow the axis.
     rotation = 360 if mode is Labels.KEYED else 0

@@ -16,8 +16,12 @@ from ayneh.reports.selectors import axis_medians, band_counts, office_history, u
 
 
 def axes_radar(*, content: Mapping[str, Any], card: Mapping[str, Any], mode: Labels) -> Chart:
-    axes = content["framework"]["axes"]
+    """The office's axes with data (an axis without is left out, not drawn as 0; the axes table beside the
+    chart says «no data») against the national median of each."""
     medians = axis_medians(content)
+    axes = [
+        axis for axis in content["framework"]["axes"] if card["axes"].get(axis["code"], {}).get("score") is not None
+    ]
     return radar_chart(
         title=_("Axis scores of %(office)s against the national median") % {"office": card["name"]},
         axes=[axis["name"] for axis in axes],

@@ -41,3 +41,27 @@ def pdf_fonts(content: bytes) -> set[str]:
             font = font.get_object()
             names.add(str(font["/BaseFont"]).split("+", 1)[-1])
     return names
+
+
+def has_number(text: str, number: str) -> bool:
+    """Whether `number` («74.25», «1405») is in `text` in Persian digits with the Persian decimal separator.
+
+    pypdf reads a right-to-left line in visual order and reverses its letters back, which turns the digits
+    of a number inside it around («۱۴۰۵» comes out «۵۰۴۱»); both readings are accepted, nothing else."""
+    persian = number.translate(str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫"))
+    return persian in text or persian[::-1] in text
+
+
+@pytest.fixture
+def spring_1403(ministry_evaluator: object, khuzestan: object, fars: object) -> Period:
+    """An open (unpublished) quarter."""
+    from ayneh.evaluation.services import framework_load_default, period_open
+
+    return period_open(
+        framework=framework_load_default(),
+        kind="quarter",
+        year=1403,
+        number=1,
+        offices=[khuzestan, fars],  # type: ignore[list-item]
+        actor=ministry_evaluator,
+    )
