@@ -5,8 +5,10 @@ import datetime as dt
 from ayneh.core.models import AuditEntry
 from ayneh.evaluation.models import IndicatorValue
 from ayneh.evaluation.services import period_compute
+from ayneh.monitoring.models import OutletTier
 from ayneh.newsroom.models import Release, ReleaseStatus
 from tests.evaluation.newsroom_records import release_at
+from tests.evaluation.pickup_records import outlet_of, pickup_of
 
 IN_SPRING_1403 = dt.datetime(2024, 4, 10, 9, 0, tzinfo=dt.UTC)
 
@@ -66,3 +68,21 @@ def test_a_value_that_lost_its_data_is_removed_on_recomputation(
     Release.objects.filter(pk=release.pk).update(status=ReleaseStatus.WITHDRAWN)
     period_compute(period=spring_1403, actor=ministry_evaluator)
     assert not IndicatorValue.objects.filter(office=khuzestan, indicator__code="news.multimedia").exists()
+
+
+def test_pickup_indicators_are_stored_with_their_targets_and_the_pickups_counted(
+    spring_1403, ministry_evaluator, khuzestan, fars, khuzestan_editor
+):
+    picked = release_at(office=khuzestan, published_at=IN_SPRING_1403, author=khuzestan_editor)
+    release_at(office=khuzestan, published_at=IN_SPRING_1403, author=khuzestan_editor)
+    credit = pickup_of(release=picked, outlet=outlet_of(tier=OutletTier.NATIONAL), credited=True)
+    period_compute(period=spring_1403, actor=ministry_evaluator)
+    rate = _value(spring_1403, khuzestan, "media.pickup_rate")
+    assert (rate.actual, rate.target, rate.score) == (50, 60, 0.8333)
+    assert rate.inputs["picked_up"] == [str(picked.uuid)]
+    breadth = _value(spring_1403, khuzestan, "media.pickup_breadth")
+    assert (breadth.actual, breadth.target, breadth.score) == (1.5, 3, 0.5)  # one national outlet (3) / 2
+    attribution = _value(spring_1403, khuzestan, "media.attribution")
+    assert (attribution.actual, attribution.score, attribution.inputs["credited"]) == (100, 1, [credit.pk])
+    # Fars published nothing: no share to take, though the national outlet monitored it.
+    assert not IndicatorValue.objects.filter(office=fars, indicator__code__startswith="media.").exists()

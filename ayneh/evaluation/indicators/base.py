@@ -20,12 +20,46 @@ same values unless the underlying records themselves changed. The memo lives as 
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Protocol
 
 from ayneh.evaluation.periods import PeriodWindow
 from ayneh.offices.models import Office
 
 PERCENT = 100.0
+
+
+class EvidenceKind(StrEnum):
+    """What the keys listed under an input name point at, so the scorecard can drill down to them."""
+
+    RELEASE = "release"  # a newsroom Release, by its uuid as a string
+    EVENT = "event"  # a newsroom Event, by its uuid as a string
+    PICKUP = "pickup"  # a monitoring Pickup, by its primary key (an integer); see indicators/pickups.py
+
+
+# The input names whose value is a list of keys, and the kind of record each key names. Every other input
+# is a plain fact (a count, a parameter, a mapping of counts) shown as it is. One table for every computer:
+# an input name means the same thing wherever it appears.
+EVIDENCE_INPUTS: dict[str, EvidenceKind] = {
+    # newsroom.py
+    "releases": EvidenceKind.RELEASE,
+    "timely": EvidenceKind.RELEASE,
+    "late": EvidenceKind.RELEASE,
+    "multimedia": EvidenceKind.RELEASE,
+    "covered": EvidenceKind.EVENT,
+    "uncovered": EvidenceKind.EVENT,
+    # pickups.py
+    "picked_up": EvidenceKind.RELEASE,
+    "not_picked_up": EvidenceKind.RELEASE,
+    "pickups": EvidenceKind.PICKUP,
+    "credited": EvidenceKind.PICKUP,
+    "uncredited": EvidenceKind.PICKUP,
+}
+
+
+def evidence_kind(input_name: str) -> EvidenceKind | None:
+    """The kind of record an input's keys name, or None when the input is a plain fact."""
+    return EVIDENCE_INPUTS.get(input_name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ DEFAULT_TIMELINESS_HOURS = 24
 class PublishedRelease:
     """What the newsroom indicators need to know about one published release of the period."""
 
+    pk: int
     office_id: int
     key: str
     published_at: dt.datetime
@@ -51,10 +52,13 @@ def _load_published_releases(scope: Scope) -> list[PublishedRelease]:
         )
         .annotate(media_attachment=Exists(Attachment.objects.filter(media_types, release=OuterRef("pk"))))
         .order_by("published_at", "id")
-        .values_list("office_id", "uuid", "published_at", "event_id", "event__starts_at", "photo", "media_attachment")
+        .values_list(
+            "pk", "office_id", "uuid", "published_at", "event_id", "event__starts_at", "photo", "media_attachment"
+        )
     )
     return [
         PublishedRelease(
+            pk=pk,
             office_id=office_id,
             key=str(key),
             published_at=published_at,
@@ -62,7 +66,7 @@ def _load_published_releases(scope: Scope) -> list[PublishedRelease]:
             event_starts_at=event_starts_at,
             multimedia=bool(photo) or media_attachment,
         )
-        for office_id, key, published_at, event_id, event_starts_at, photo, media_attachment in rows
+        for pk, office_id, key, published_at, event_id, event_starts_at, photo, media_attachment in rows
         if published_at is not None  # always, by the filter; the column is nullable for drafts
     ]
 

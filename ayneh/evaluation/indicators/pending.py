@@ -1,9 +1,9 @@
 """Indicators whose data Ayneh does not hold yet: each returns no office ("no data") and says what it awaits.
 
 They are registered like the others so a framework can name them today, and the scorecard shows
-"no data" rather than a made-up number. When the data arrives (the monitoring app's pickups and tone, a
+"no data" rather than a made-up number. When the data arrives (tone labels on monitoring's articles, a
 campaigns or inquiries register, social media accounts), the function body is replaced; its name, and so
-every framework that uses it, stays.
+every framework that uses it, stays (the pickup indicators went this way: `indicators/pickups.py`).
 """
 
 from collections.abc import Mapping
@@ -14,21 +14,6 @@ from ayneh.evaluation.indicators.base import Computed, Scope
 
 def campaign_tasks_delivered(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Awaits a register of national campaigns and the tasks assigned to offices."""
-    return {}
-
-
-def pickup_rate(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
-    """Awaits the monitoring app's pickups (outlet articles matched to releases)."""
-    return {}
-
-
-def pickup_breadth(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
-    """Awaits the monitoring app's pickups and its outlets' tiers."""
-    return {}
-
-
-def attribution_rate(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
-    """Awaits the monitoring app's pickups with their extracted attribution («به نقل از روابط عمومی ...»)."""
     return {}
 
 

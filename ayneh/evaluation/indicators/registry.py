@@ -4,7 +4,7 @@ A plain dict, so the whole set is visible in one place; `tests/evaluation/test_i
 checks every automatic indicator of the default framework names one of these.
 """
 
-from ayneh.evaluation.indicators import newsroom, pending
+from ayneh.evaluation.indicators import newsroom, pending, pickups
 from ayneh.evaluation.indicators.base import Computer
 
 COMPUTERS: dict[str, Computer] = {
@@ -13,11 +13,12 @@ COMPUTERS: dict[str, Computer] = {
     "news_timeliness": newsroom.news_timeliness,
     "event_coverage": newsroom.event_coverage,
     "multimedia_share": newsroom.multimedia_share,
+    # from media monitoring's pickups of those releases
+    "pickup_rate": pickups.pickup_rate,
+    "pickup_breadth": pickups.pickup_breadth,
+    "attribution_rate": pickups.attribution_rate,
     # awaiting data Ayneh does not hold yet: "no data"
     "campaign_tasks_delivered": pending.campaign_tasks_delivered,
-    "pickup_rate": pending.pickup_rate,
-    "pickup_breadth": pending.pickup_breadth,
-    "attribution_rate": pending.attribution_rate,
     "net_tone": pending.net_tone,
     "posting_consistency": pending.posting_consistency,
     "social_engagement_rate": pending.social_engagement_rate,
