@@ -9,6 +9,7 @@ once into the data folder.
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -137,8 +138,36 @@ if redis_url := os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work: django.tasks on a database-backed queue (django-tasks-db), run by `ayneh db_worker`.
-TASKS = {"default": {"BACKEND": os.environ.get("AYNEH_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Background work: django.tasks on a database-backed queue (django-tasks-db), run by `ayneh db_worker`;
+# or, scaled out, the same tasks on RQ workers over Redis (django-tasks-rq), run by `ayneh rq_worker` on as
+# many machines as needed. AYNEH_TASKS_BACKEND takes a short name ("db", "rq") or a backend's import path.
+TASKS_BACKEND_NAMES = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = os.environ.get("AYNEH_TASKS_BACKEND", "db").strip() or "db"
+TASKS: dict[str, dict[str, Any]] = {"default": {"BACKEND": TASKS_BACKEND_NAMES.get(_tasks_backend, _tasks_backend)}}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS += ["django_rq"]
+    # One RQ queue (the tasks' "default" queue) on REDIS_URL; a separate Redis database number keeps two
+    # installations (or two test runs) on one Redis apart.
+    RQ_QUEUES = {
+        "default": {
+            "URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+            # An import of a large archive runs as one chunk task after another; a chunk never takes this long.
+            "DEFAULT_TIMEOUT": int(os.environ.get("AYNEH_RQ_JOB_TIMEOUT", 30 * 60)),
+        }
+    }
+    TASKS["default"]["QUEUES"] = list(RQ_QUEUES)
+# Imports split into one task per chunk, spread over every worker (on by default with RQ; with several
+# `ayneh db_worker` processes, set AYNEH_INGEST_FAN_OUT=1). Chunks are analysed in parallel and stored in
+# archive order, so the result is the same as one worker's.
+MONITORING_INGEST_FAN_OUT = env_bool("AYNEH_INGEST_FAN_OUT", TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend")
+# Records per chunk (per chunk task when fanned out): smaller spreads a small import over more workers.
+MONITORING_INGEST_CHUNK_SIZE = int(os.environ.get("AYNEH_INGEST_CHUNK_SIZE", 100))
+# How often `ayneh serve` queues the feed and sitemap sources that are due (0: never; use cron instead).
+MONITORING_FETCH_EVERY_SECONDS = float(os.environ.get("AYNEH_FETCH_EVERY_SECONDS", 60))
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
