@@ -1,22 +1,36 @@
 """Pickup detection: which published releases an article carries, and the evidence for it.
 
-The rule (one place, so the benchmark and the UI explain the same thing):
+The rule (one place, so the benchmark and the UI explain the same thing). Texts are compared as sets of
+word 3-shingles (``ayneh.text.shingles``: Arabic letters, digits, ZWNJ and punctuation folded away first):
 
 - *When.* A release is a candidate for an article seen at time t when it was published in
   [t − WINDOW, t + EARLY_SLACK]: outlets carry a release within days (WINDOW = 14 days), and an outlet's
   clock or time zone may put its article a little before the release (EARLY_SLACK = 1 hour).
-- *How alike.* The score is `ayneh.text.neardup`'s overlap score between the release (title, lead, body) and
-  the article (title, body): the share of the shorter text's word 3-shingles found in the longer one. It
-  stays high when an outlet drops paragraphs, rewrites the headline or adds its credit line, and is near 0
-  for a different story.
-- *Accepted* when score ≥ TEXT_THRESHOLD (0.5: most of the text is the release's), or when the article
-  credits the release's own office («به نقل از روابط عمومی ...», read by `ayneh.text.analyse`) and
-  score ≥ CREDITED_THRESHOLD (0.2: a rewritten story that still shares whole passages). A credit with no
-  shared text is a mention of the office, not a pickup of a release.
+- *Passages shared.* ``shared`` is the number of distinct shingles the article (title and body) and the
+  release (title, lead, body) have in common, counted exactly; ``overlap = shared / min(|article|,
+  |release|)`` is the share of the shorter text that the other carries. It stays high when an outlet drops
+  paragraphs, cuts the text to its first paragraphs, rewrites the headline or the lead, adds its credit line
+  or a background paragraph, and is near 0 for a different story — also one on the same topic in the same
+  week, which shares phrases but not passages.
+- *Evidence counts once.* When an article shares text with several releases, the best-matching release
+  takes its passages first; a further release is judged only on the shingles the better ones did not
+  already explain. So a copy of a follow-up release that repeats a paragraph of an earlier one is not also
+  a pickup of the earlier one, while a roundup carrying two different releases is a pickup of both.
+- *Accepted* when ``shared`` ≥ MIN_SHARED_SHINGLES (about two sentences: one quoted sentence is a quote,
+  not a pickup) and either
+  - ``overlap`` ≥ TEXT_THRESHOLD (0.5): most of the shorter text is the other's — a pickup whether or not
+    the outlet credits anyone; or
+  - the article credits the release's own office («به نقل از روابط عمومی ...», read by
+    ``ayneh.text.analyse`` with its typo-tolerant office matching) and ``overlap`` ≥ CREDITED_THRESHOLD
+    (0.2): a rewritten story that still carries whole passages of the office's release.
+  A credit with no shared passages is a *mention* of the office, not a pickup; an outlet's own report of the
+  same event that quotes a sentence of the release, without the credit, is not a pickup either.
 
-Candidates come from a `NearDuplicateIndex` of all published releases, held per process and brought up
-to date before every chunk (new releases are added; withdrawn ones are ignored when found), so matching an
-article costs one index query, not a comparison with every release.
+Candidates come from a ``NearDuplicateIndex`` of all published releases, held per process and brought up to
+date before every chunk (new releases are added; withdrawn ones are ignored when found), with large samples
+(a short copy of a long release must still share samples with it) and no length floor; each candidate is
+then confirmed exactly against the release's kept shingle set. Articles arrive already sketched
+(``versions.matching_sketches``), so matching costs no second pass over their text.
 """
 
 from __future__ import annotations
@@ -31,7 +45,9 @@ import numpy as np
 from django.db.models import Count, Max, Sum
 
 from ayneh.core.sanitize import html_to_text
+from ayneh.monitoring.versions import SKETCH_CONFIRM_SIZE, SKETCH_SAMPLE_SIZE, matching_sketches
 from ayneh.newsroom.models import Release, ReleaseStatus
+from ayneh.text.minhash import Sketches
 from ayneh.text.neardup import NearDuplicateIndex
 from ayneh.text.normalize import normalize
 from ayneh.text.shingles import shingle_batch
@@ -41,7 +57,12 @@ WINDOW = dt.timedelta(days=14)
 EARLY_SLACK = dt.timedelta(hours=1)
 TEXT_THRESHOLD = 0.5
 CREDITED_THRESHOLD = 0.2
+MIN_SHARED_SHINGLES = 20
 MAX_PICKUPS_PER_ARTICLE = 5
+# The index's own threshold, on its estimate: below CREDITED_THRESHOLD so that no candidate is lost to the
+# estimate's error (the exact count decides).
+_CANDIDATE_THRESHOLD = 0.12
+_MAX_CANDIDATES = 20
 # Evidence: a release sentence counts as carried when this share of its shingles is in the article.
 PASSAGE_COVERAGE = 0.6
 MAX_PASSAGES = 12
@@ -56,19 +77,25 @@ def release_plain_text(*, title: str, lead: str, body_html: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ArticleForMatching:
-    """What matching needs of an article: its matching text (normalised title and body), when it was seen,
-    and the office it credits (if any)."""
+    """What matching needs of an article besides its sketch: when it was seen and the office it credits."""
 
-    text: str
     seen_at: dt.datetime
     credited_office_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
 class PickupMatch:
+    """An accepted pickup: ``similarity`` is the overlap on the article's own evidence for this release,
+    ``shared`` the number of shingles it rests on, ``credited`` whether the credit rule was needed or met."""
+
     release_id: int
     similarity: float
+    shared: int
     credited: bool
+
+    @property
+    def rule(self) -> str:
+        return "text" if self.similarity >= TEXT_THRESHOLD else "credited"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,17 +104,55 @@ class _IndexedRelease:
     published_at: dt.datetime
 
 
-def accepts(*, similarity: float, credited: bool) -> bool:
+def accepts(*, overlap: float, shared: int, credited: bool) -> bool:
     """The acceptance rule of the module docstring."""
-    return similarity >= TEXT_THRESHOLD or (credited and similarity >= CREDITED_THRESHOLD)
+    if shared < MIN_SHARED_SHINGLES:
+        return False
+    return overlap >= TEXT_THRESHOLD or (credited and overlap >= CREDITED_THRESHOLD)
+
+
+def overlap_of(shared: int, article_size: int, release_size: int) -> float:
+    smaller = min(article_size, release_size)
+    return shared / smaller if smaller else 0.0
+
+
+def judge(
+    article: np.ndarray, candidates: Sequence[tuple[int, np.ndarray, bool]]
+) -> list[tuple[int, float, int, bool]]:
+    """Apply the rule to one article: ``article`` is its distinct shingles (sorted), ``candidates`` are
+    (release id, the release's distinct shingles, whether the article credits the release's office).
+    Returns the accepted (release id, overlap, shared, credited), best first; each passage counts for the
+    best release that carries it (module docstring)."""
+    scored = []
+    for release_id, shingles, credited in candidates:
+        common = np.intersect1d(article, shingles, assume_unique=True)
+        scored.append(
+            (overlap_of(len(common), len(article), len(shingles)), release_id, common, len(shingles), credited)
+        )
+    scored.sort(key=lambda row: (-row[0], row[1]))
+    accepted: list[tuple[int, float, int, bool]] = []
+    explained = np.zeros(0, dtype=article.dtype)
+    for _first_overlap, release_id, common, release_size, credited in scored:
+        own = np.setdiff1d(common, explained, assume_unique=True) if len(explained) else common
+        overlap = overlap_of(len(own), len(article), release_size)
+        if accepts(overlap=overlap, shared=len(own), credited=credited):
+            accepted.append((release_id, overlap, len(own), credited))
+            explained = np.union1d(explained, common)
+    return accepted
 
 
 class ReleaseIndex:
     """Published releases, indexed for candidate search (module docstring)."""
 
     def __init__(self) -> None:
-        self._index = NearDuplicateIndex(threshold=CREDITED_THRESHOLD)
-        self._indexed: set[int] = set()
+        self._index = NearDuplicateIndex(
+            threshold=_CANDIDATE_THRESHOLD,
+            sample_size=SKETCH_SAMPLE_SIZE,
+            confirm_size=SKETCH_CONFIRM_SIZE,
+            max_candidates=_MAX_CANDIDATES,
+            length_floor=0.0,
+        )
+        self._shingles: dict[int, np.ndarray] = {}
         self._releases: dict[int, _IndexedRelease] = {}
         self._signature: dict[str, Any] | None = None
         self._lock = threading.Lock()
@@ -105,53 +170,81 @@ class ReleaseIndex:
                 for pk, office_id, published_at in published.values_list("id", "office_id", "published_at")
                 if published_at is not None  # a published release always has one (a check constraint)
             }
-            new = sorted(releases.keys() - self._indexed)
+            new = sorted(releases.keys() - self._shingles.keys())
             for start in range(0, len(new), _LOAD_CHUNK):
-                rows = Release.objects.filter(id__in=new[start : start + _LOAD_CHUNK]).values_list(
-                    "id", "title", "lead", "body_html"
+                rows = list(
+                    Release.objects.filter(id__in=new[start : start + _LOAD_CHUNK]).values_list(
+                        "id", "title", "lead", "body_html"
+                    )
                 )
-                self._index.add_many(
-                    (str(pk), normalize(release_plain_text(title=title, lead=lead, body_html=body)))
-                    for pk, title, lead, body in rows
-                )
-            self._indexed.update(new)
+                texts = [
+                    normalize(release_plain_text(title=t, lead=lead, body_html=body)) for _pk, t, lead, body in rows
+                ]
+                sketches = matching_sketches(texts)
+                self._index.add_sketched([str(pk) for pk, *_rest in rows], sketches)
+                for i, (pk, *_rest) in enumerate(rows):
+                    self._shingles[pk] = sketches.shingle_set(i).copy()
             self._releases = releases
             self._signature = signature
 
-    def matches(self, articles: Sequence[ArticleForMatching]) -> list[list[PickupMatch]]:
-        """The accepted pickups of each article, best first (at most MAX_PICKUPS_PER_ARTICLE)."""
+    def matches(self, articles: Sequence[ArticleForMatching], sketches: Sketches) -> list[list[PickupMatch]]:
+        """The accepted pickups of each article (``sketches`` holds their matching texts' sketches, in the
+        same order), best first (at most MAX_PICKUPS_PER_ARTICLE)."""
+        if len(articles) != len(sketches):
+            raise ValueError(f"{len(articles)} articles for {len(sketches)} sketches")
         if not self._releases:  # nothing published yet (or an archive older than every release)
             return [[] for _ in articles]
         with self._lock:
-            found = self._index.query_many([article.text for article in articles])
+            found = self._index.query_sketched(sketches)
             releases = self._releases
+            shingles = self._shingles
         results: list[list[PickupMatch]] = []
-        for article, hits in zip(articles, found, strict=True):
-            accepted: list[PickupMatch] = []
-            for label, score in hits:
+        for position, (article, hits) in enumerate(zip(articles, found, strict=True)):
+            candidates = []
+            for label, _estimate in hits:
                 release = releases.get(int(label))
                 if release is None or not (
                     article.seen_at - WINDOW <= release.published_at <= article.seen_at + EARLY_SLACK
                 ):
                     continue
                 credited = article.credited_office_id == release.office_id
-                if accepts(similarity=score, credited=credited):
-                    accepted.append(PickupMatch(int(label), score, credited))
-            results.append(accepted[:MAX_PICKUPS_PER_ARTICLE])
+                candidates.append((int(label), shingles[int(label)], credited))
+            accepted = judge(sketches.shingle_set(position), candidates) if candidates else []
+            results.append(
+                [PickupMatch(pk, overlap, shared, credited) for pk, overlap, shared, credited in accepted][
+                    :MAX_PICKUPS_PER_ARTICLE
+                ]
+            )
         return results
 
 
-def pickup_evidence(*, release_text: str, article_text: str, attribution: dict[str, Any] | None) -> dict[str, Any]:
+def pickup_evidence(
+    *,
+    release_text: str,
+    article_text: str,
+    attribution: dict[str, Any] | None,
+    article_shingles: np.ndarray | None = None,
+) -> dict[str, Any]:
     """Why an article is a pickup, for a person to check: the release's sentences the article carries (with
-    the share of each found), how many of the release's sentences that is, and the article's credit line."""
+    the share of each found), how many of the release's sentences that is, and the article's credit line.
+    ``article_shingles`` is the article's ``Sketches.shingle_set`` when it was sketched already (then its
+    text is not shingled again)."""
     spans = [(start, end) for start, end in sentences(release_text)]
     texts = [release_text[start:end].strip() for start, end in spans]
-    batch = shingle_batch([article_text, *texts])  # one vectorised pass for the article and every sentence
-    carried = np.unique(batch.hashes[batch.offsets[0] : batch.offsets[1]])
+    if article_shingles is None:
+        texts = [article_text, *texts]
+    batch = shingle_batch(texts)  # one vectorised pass for every sentence (and the article)
+    hashes = batch.hashes >> np.uint64(16)  # the 48 bits that sketches keep
+    if article_shingles is None:
+        carried = np.unique(hashes[batch.offsets[0] : batch.offsets[1]])
+        first = 1
+    else:
+        carried = article_shingles
+        first = 0
     passages: list[dict[str, Any]] = []
     counted = 0
-    for i, sentence in enumerate(texts, start=1):
-        shingles = np.unique(batch.hashes[batch.offsets[i] : batch.offsets[i + 1]])
+    for i, sentence in enumerate(texts[first:], start=first):
+        shingles = np.unique(hashes[batch.offsets[i] : batch.offsets[i + 1]])
         if len(shingles) < _MIN_PASSAGE_SHINGLES:
             continue
         counted += 1

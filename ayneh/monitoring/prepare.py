@@ -20,7 +20,9 @@ from ayneh.monitoring.fetch.errors import InputError
 from ayneh.monitoring.fetch.extract import extract_article
 from ayneh.monitoring.fetch.urls import canonical_url
 from ayneh.monitoring.registry import outlet_key
+from ayneh.monitoring.versions import matching_text
 from ayneh.text.analyze import Analysis, analyse
+from ayneh.text.minhash import Sketches
 from ayneh.text.normalize import ZWNJ, normalize
 from ayneh.text.registry import Registry
 
@@ -69,7 +71,9 @@ class RecordFailure:
 @dataclass(frozen=True, slots=True)
 class PreparedArticle:
     """An article ready to store. `outlet_id` is None when neither the record nor the batch names a known
-    outlet (the store resolves it from «به گزارش X» or rejects it)."""
+    outlet (the store resolves it from «به گزارش X» or rejects it). `matching` is the text versions and
+    pickups compare (`versions.matching_text`); `sketch` its sketch, made once per chunk by
+    `services.chunk_prepare` (None until then)."""
 
     url: str
     canonical_url: str
@@ -81,6 +85,8 @@ class PreparedArticle:
     published_at: dt.datetime | None
     analysis: Analysis
     outlet_id: int | None
+    matching: str = ""
+    sketch: Sketches | None = None
 
 
 def content_hash(text_normalized: str) -> str:
@@ -161,4 +167,5 @@ def prepare_article(
         published_at=published,
         analysis=analyse(text, published=local_day, registry=registry),
         outlet_id=outlet_id,
+        matching=matching_text(title=title, text_normalized=normalized),
     )

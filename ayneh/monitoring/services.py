@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -42,10 +42,11 @@ from ayneh.monitoring.pickups import ArticleForMatching, pickup_evidence, releas
 from ayneh.monitoring.prepare import IncomingArticle, PreparedArticle, RecordFailure, RecordRejected, prepare_article
 from ayneh.monitoring.registry import office_registry, outlet_directory, outlet_key
 from ayneh.monitoring.search import articles_index
-from ayneh.monitoring.versions import matching_text, version_index
+from ayneh.monitoring.versions import matching_sketches, matching_text, version_index
 from ayneh.newsroom.models import Release
 from ayneh.offices.access import user_can
 from ayneh.offices.roles import Action
+from ayneh.text.minhash import Sketches
 
 logger = logging.getLogger(__name__)
 
@@ -280,7 +281,31 @@ def chunk_prepare(
             reason = f"unexpected error: {type(exc).__name__}: {exc}"[:1000]
             outcome = RecordFailure(reason, url=record.url[:2000], position=position)
         items.append(ChunkItem(position, outcome))
+    return _sketched(items)
+
+
+def _sketched(items: list[ChunkItem]) -> list[ChunkItem]:
+    """The chunk's articles with their matching texts sketched, in one batch (here, outside the write
+    transaction; grouping and pickup matching both use this one sketch)."""
+    positions = [i for i, item in enumerate(items) if isinstance(item.outcome, PreparedArticle)]
+    prepared = [items[i].outcome for i in positions]
+    texts = [a.matching for a in prepared if isinstance(a, PreparedArticle)]
+    for i, sketch in zip(positions, matching_sketches(texts).split(), strict=True):
+        outcome = items[i].outcome
+        if isinstance(outcome, PreparedArticle):  # always (positions picked them); narrows the type
+            items[i] = ChunkItem(items[i].position, replace(outcome, sketch=sketch))
     return items
+
+
+def _sketches_of(articles: Sequence[PreparedArticle]) -> Sketches:
+    """The articles' sketches as one batch (sketching any that came without one)."""
+    missing = [a for a in articles if a.sketch is None]
+    made = iter(matching_sketches([_matching(a) for a in missing]).split() if missing else [])
+    return Sketches.concatenate([a.sketch if a.sketch is not None else next(made) for a in articles])
+
+
+def _matching(article: PreparedArticle) -> str:
+    return article.matching or matching_text(title=article.title, text_normalized=article.text_normalized)
 
 
 def _resolved_outlet(article: PreparedArticle, outlets: dict[str, int]) -> int | None:
@@ -399,18 +424,11 @@ def _entity_rows(article: Article, prepared: PreparedArticle) -> tuple[list[Ment
     return mentions, quotes
 
 
-def _pickup_rows(articles: list[Article]) -> list[Pickup]:
+def _pickup_rows(articles: list[Article], sketches: Sketches) -> list[Pickup]:
     index = release_index()
     index.sync()
     found = index.matches(
-        [
-            ArticleForMatching(
-                text=matching_text(title=a.title, text_normalized=a.text_normalized),
-                seen_at=a.seen_at,
-                credited_office_id=a.source_office_id,
-            )
-            for a in articles
-        ]
+        [ArticleForMatching(seen_at=a.seen_at, credited_office_id=a.source_office_id) for a in articles], sketches
     )
     release_ids = {match.release_id for matches in found for match in matches}
     if not release_ids:
@@ -422,7 +440,7 @@ def _pickup_rows(articles: list[Article]) -> list[Pickup]:
         )
     }
     rows: list[Pickup] = []
-    for article, matches in zip(articles, found, strict=True):
+    for position, (article, matches) in enumerate(zip(articles, found, strict=True)):
         for match in matches:
             attribution = (
                 {"text": article.attribution_text, "start": article.attribution_start, "end": article.attribution_end}
@@ -430,9 +448,13 @@ def _pickup_rows(articles: list[Article]) -> list[Pickup]:
                 else None
             )
             evidence = pickup_evidence(
-                release_text=releases[match.release_id], article_text=article.text, attribution=attribution
+                release_text=releases[match.release_id],
+                article_text=article.text,
+                attribution=attribution,
+                article_shingles=sketches.shingle_set(position),
             )
-            evidence["rule"] = "credited" if match.credited else "text"
+            evidence["rule"] = match.rule
+            evidence["shared_shingles"] = match.shared
             rows.append(
                 Pickup(
                     release_id=match.release_id,
@@ -482,10 +504,9 @@ def chunk_store(
                     prepared.append((item, outcome, outlet_id))
             fresh, result.duplicates = _new_articles([p[1] for p in prepared], [p[2] for p in prepared])
             now = timezone.now()
-            matches = versions.assign(
-                [(a.url_key, matching_text(title=a.title, text_normalized=a.text_normalized)) for a, _o in fresh]
-            )
             labels = [a.url_key for a, _o in fresh]
+            sketches = _sketches_of([a for a, _o in fresh])
+            matches = versions.assign(labels, sketches)
             rows = [
                 _article_row(
                     article,
@@ -513,7 +534,13 @@ def chunk_store(
             Mention.objects.bulk_create(mentions)
             Quote.objects.bulk_create(quotes)
             articles_index(inserted)  # search (H5): the chunk's new articles into the index, in this transaction
-            result.pickups = Pickup.objects.bulk_create(_pickup_rows(inserted))
+            if len(inserted) < len(fresh):  # some lost a race with another worker: match only those stored
+                parts = sketches.split()
+                stored = {row.url_key for row in inserted}
+                sketches = Sketches.concatenate(
+                    [p for p, (a, _o) in zip(parts, fresh, strict=True) if a.url_key in stored]
+                )
+            result.pickups = Pickup.objects.bulk_create(_pickup_rows(inserted, sketches))
             result.failures = ArticleFailure.objects.bulk_create(
                 ArticleFailure(batch=batch, source=source, position=item.position, url=url, reason=reason[:2000])
                 for item, reason, url in failures

@@ -30,10 +30,15 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from ayneh.monitoring.models import Article
-from ayneh.text.neardup import DEFAULT_THRESHOLD, NearDuplicateIndex
+from ayneh.text.minhash import Sketches
+from ayneh.text.neardup import DEFAULT_THRESHOLD, NearDuplicateIndex, sketch_many
 from ayneh.text.normalize import normalize
 
 DEFAULT_WINDOW = 20_000
+# Articles are sketched once, at the largest sample sizes any index of theirs uses (the release index's;
+# the version index takes a sub-sample of the same sketch, see ``ayneh.text.minhash``).
+SKETCH_SAMPLE_SIZE = 256
+SKETCH_CONFIRM_SIZE = 1024
 # Ids below the highest seen that may still commit (transactions commit out of id order); re-checked by
 # key on every sync.
 CATCH_UP_LOOKBACK = 1_000
@@ -43,6 +48,11 @@ _LOAD_CHUNK = 1_000
 def matching_text(*, title: str, text_normalized: str) -> str:
     """The text versions and pickups are compared on: the normalised title, then the normalised body."""
     return f"{normalize(title)}\n{text_normalized}" if title else text_normalized
+
+
+def matching_sketches(texts: Sequence[str]) -> Sketches:
+    """The one sketch of each matching text that grouping and pickup matching both take."""
+    return sketch_many(texts, sample_size=SKETCH_SAMPLE_SIZE, confirm_size=SKETCH_CONFIRM_SIZE)
 
 
 @dataclass(slots=True)
@@ -132,26 +142,26 @@ class VersionIndex:
             if missing:
                 self._index_rows(Article.objects.filter(id__in=missing).order_by("id").values_list(*columns))
 
-    def assign(self, items: Sequence[tuple[str, str]]) -> list[VersionMatch]:
-        """The version group of each new article, given as (label, matching text) in ingestion order.
+    def assign(self, labels: Sequence[str], sketches: Sketches) -> list[VersionMatch]:
+        """The version group of each new article, given as its label and its matching text's sketch
+        (``matching_sketches``, in the same order), in ingestion order.
 
-        Each text joins the group of the indexed article or earlier text of `items` it most resembles
+        Each text joins the group of the indexed article or earlier text of the batch it most resembles
         (overlap score ≥ threshold; on a tie the one the index ranks first), else starts a new group. The
         texts are indexed and their groups recorded at once; call `discard` with their labels if their rows
         are not written after all.
         """
-        if not items:
+        if not labels:
             return []
         with self._lock:
             generation = self._current()
-            generation.index.add_many(items)
-            found = [
-                hits
-                for older in self._generations
-                for hits in [older.index.query_many([text for _label, text in items])]
-            ]
+            own = sketches.resampled(
+                sample_size=generation.index.sample_size, confirm_size=generation.index.confirm_size
+            )
+            generation.index.add_sketched(labels, own)
+            found = [older.index.query_sketched(own) for older in self._generations]
             matches: list[VersionMatch] = []
-            for position, (label, _text) in enumerate(items):
+            for position, label in enumerate(labels):
                 best: tuple[float, str, uuid.UUID] | None = None
                 for hits in found:
                     # Hits are best first: the first one with a group (not this text itself, not a later

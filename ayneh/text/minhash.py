@@ -26,10 +26,18 @@ Each document gets two samples of this kind:
 The fingerprints of a document are stored by descending level, so its sample at any level ≥ its own is
 a prefix (of length ``level_counts[doc, level]``). Everything runs as a handful of numpy operations over a
 whole batch of texts: no Python loop per shingle or per permutation.
+
+*Sketch once.* A batch also keeps every text's distinct shingles (48 bits of each hash, sorted), which an
+exact confirmation needs, and its samples at the sizes it was built with. Because levels depend only on the
+hash, a smaller sample of the same text is a sub-sample of a larger one: ``Sketches.resampled`` derives it
+without the text, so one sketch built at the largest sizes serves several indexes (``resampled`` output is
+identical to sketching the text again at the smaller sizes). ``split`` cuts a batch into one-text batches
+and ``concatenate`` joins batches, so texts sketched together can be indexed or queried apart.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,9 +86,109 @@ class Sketches:
     fingerprint_start: np.ndarray  # int64, one more than the texts
     fingerprint_level: np.ndarray  # uint8, one per text
     level_counts: np.ndarray  # uint16, (texts, MAX_LEVEL + 1)
+    # Text t's distinct shingles, 48 bits of each hash, ascending: shingles[shingle_start[t]:shingle_start[t+1]].
+    shingles: np.ndarray  # uint64
+    shingle_start: np.ndarray  # int64, one more than the texts
+    sample_size: int = DEFAULT_SAMPLE_SIZE
+    confirm_size: int = DEFAULT_CONFIRM_SIZE
 
     def __len__(self) -> int:
         return len(self.text_level)
+
+    def shingle_set(self, text: int) -> np.ndarray:
+        """Text ``text``'s distinct shingles (48-bit hashes, ascending)."""
+        return self.shingles[self.shingle_start[text] : self.shingle_start[text + 1]]
+
+    def resampled(self, *, sample_size: int, confirm_size: int) -> Sketches:
+        """The same texts' sketches at smaller (or equal) sample sizes, identical to sketching them again
+        at those sizes (module docstring)."""
+        if (sample_size, confirm_size) == (self.sample_size, self.confirm_size):
+            return self
+        if sample_size > self.sample_size or confirm_size > self.confirm_size:
+            raise ValueError(
+                f"cannot resample sketches of sizes ({self.sample_size}, {self.confirm_size}) up to "
+                f"({sample_size}, {confirm_size}): sketch the texts at the larger sizes"
+            )
+        at_least = self.level_counts
+        text_level = np.maximum(_sample_level(at_least, sample_size), self.text_level)
+        kept = self.sample_level >= text_level[self.sample_text]
+        fingerprint_level = np.maximum(_sample_level(at_least, confirm_size), self.fingerprint_level)
+        had = np.diff(self.fingerprint_start)
+        keep = np.minimum(at_least[np.arange(len(self)), fingerprint_level.astype(np.int64)].astype(np.int64), had)
+        owner = np.repeat(np.arange(len(self), dtype=np.int64), keep)
+        first = np.cumsum(keep) - keep
+        picked = self.fingerprint_start[owner] + np.arange(len(owner)) - first[owner]
+        fingerprint_start = np.zeros(len(self) + 1, dtype=np.int64)
+        np.cumsum(keep, out=fingerprint_start[1:])
+        return Sketches(
+            sample_text=self.sample_text[kept],
+            sample_key=self.sample_key[kept],
+            sample_level=self.sample_level[kept],
+            text_level=text_level,
+            fingerprints=self.fingerprints[picked],
+            fingerprint_start=fingerprint_start,
+            fingerprint_level=fingerprint_level,
+            level_counts=self.level_counts,
+            shingles=self.shingles,
+            shingle_start=self.shingle_start,
+            sample_size=sample_size,
+            confirm_size=confirm_size,
+        )
+
+    def split(self) -> list[Sketches]:
+        """One batch per text, in order (views into this batch's arrays)."""
+        sample_start = np.searchsorted(self.sample_text, np.arange(len(self) + 1))
+        parts = []
+        for t in range(len(self)):
+            f0, f1 = self.fingerprint_start[t], self.fingerprint_start[t + 1]
+            s0, s1 = sample_start[t], sample_start[t + 1]
+            h0, h1 = self.shingle_start[t], self.shingle_start[t + 1]
+            parts.append(
+                Sketches(
+                    sample_text=np.zeros(s1 - s0, dtype=np.int64),
+                    sample_key=self.sample_key[s0:s1],
+                    sample_level=self.sample_level[s0:s1],
+                    text_level=self.text_level[t : t + 1],
+                    fingerprints=self.fingerprints[f0:f1],
+                    fingerprint_start=np.array([0, f1 - f0], dtype=np.int64),
+                    fingerprint_level=self.fingerprint_level[t : t + 1],
+                    level_counts=self.level_counts[t : t + 1],
+                    shingles=self.shingles[h0:h1],
+                    shingle_start=np.array([0, h1 - h0], dtype=np.int64),
+                    sample_size=self.sample_size,
+                    confirm_size=self.confirm_size,
+                )
+            )
+        return parts
+
+    @classmethod
+    def concatenate(cls, parts: Sequence[Sketches]) -> Sketches:
+        """One batch of the texts of ``parts``, in order; all parts must have the same sample sizes."""
+        if not parts:
+            return sketch_batch(ShingleBatch(np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64)))
+        sizes = {(p.sample_size, p.confirm_size) for p in parts}
+        if len(sizes) > 1:
+            raise ValueError(f"sketches of different sample sizes cannot be joined: {sorted(sizes)}")
+        text_offsets = np.cumsum([0, *(len(p) for p in parts)])
+
+        def starts(name: str) -> np.ndarray:
+            ends = np.cumsum([0, *(int(getattr(p, name)[-1]) for p in parts)])
+            return np.concatenate([[0], *(getattr(p, name)[1:] + ends[i] for i, p in enumerate(parts))])
+
+        return cls(
+            sample_text=np.concatenate([p.sample_text + text_offsets[i] for i, p in enumerate(parts)]),
+            sample_key=np.concatenate([p.sample_key for p in parts]),
+            sample_level=np.concatenate([p.sample_level for p in parts]),
+            text_level=np.concatenate([p.text_level for p in parts]),
+            fingerprints=np.concatenate([p.fingerprints for p in parts]),
+            fingerprint_start=starts("fingerprint_start").astype(np.int64),
+            fingerprint_level=np.concatenate([p.fingerprint_level for p in parts]),
+            level_counts=np.concatenate([p.level_counts for p in parts]),
+            shingles=np.concatenate([p.shingles for p in parts]),
+            shingle_start=starts("shingle_start").astype(np.int64),
+            sample_size=parts[0].sample_size,
+            confirm_size=parts[0].confirm_size,
+        )
 
 
 def _sample_level(at_least: np.ndarray, size: int) -> np.ndarray:
@@ -121,6 +229,8 @@ def sketch_batch(
     confirmed = confirmed[np.lexsort((MAX_LEVEL - levels[confirmed], text[confirmed]))]
     fingerprint_start = np.zeros(texts + 1, dtype=np.int64)
     np.cumsum(np.bincount(text[confirmed], minlength=texts), out=fingerprint_start[1:])
+    shingle_start = np.zeros(texts + 1, dtype=np.int64)
+    np.cumsum(np.bincount(text, minlength=texts), out=shingle_start[1:])
 
     return Sketches(
         sample_text=text[in_index],
@@ -131,4 +241,8 @@ def sketch_batch(
         fingerprint_start=fingerprint_start,
         fingerprint_level=fingerprint_level,
         level_counts=np.minimum(at_least, np.iinfo(np.uint16).max).astype(np.uint16),
+        shingles=hash48,
+        shingle_start=shingle_start,
+        sample_size=sample_size,
+        confirm_size=confirm_size,
     )

@@ -41,6 +41,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from ayneh.text.minhash import DEFAULT_CONFIRM_SIZE, DEFAULT_SAMPLE_SIZE, MAX_LEVEL, Sketches, sketch_batch
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "LENGTH_FLOOR",
+    "NearDuplicateIndex",
+    "Sketches",
+    "group_documents",
+    "overlap_score",
+    "shared_shingles",
+    "similarity",
+    "sketch",
+    "sketch_many",
+]
 from ayneh.text.shingles import shingle_batch, shingle_set
 
 DEFAULT_THRESHOLD = 0.5
@@ -55,12 +68,14 @@ _CANDIDATE_SHARE = 0.5
 _MERGE_RATIO = 2  # merge the last two runs while the older one is at most this many times the newer
 
 
-def overlap_score(shared: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
-    """``shared / max(min(size_a, size_b), LENGTH_FLOOR * max(size_a, size_b))`` element-wise (0 where both
+def overlap_score(
+    shared: np.ndarray, size_a: np.ndarray, size_b: np.ndarray, length_floor: float = LENGTH_FLOOR
+) -> np.ndarray:
+    """``shared / max(min(size_a, size_b), length_floor * max(size_a, size_b))`` element-wise (0 where both
     sizes are 0)."""
     smaller = np.minimum(size_a, size_b).astype(np.float64)
     larger = np.maximum(size_a, size_b).astype(np.float64)
-    denominator = np.maximum(smaller, LENGTH_FLOOR * larger)
+    denominator = np.maximum(smaller, length_floor * larger)
     return np.divide(shared, denominator, out=np.zeros(np.shape(denominator)), where=denominator > 0)
 
 
@@ -75,6 +90,35 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     shared = len(np.intersect1d(shingles_a, shingles_b, assume_unique=True))
     return float(overlap_score(np.array(shared), np.array(len(shingles_a)), np.array(len(shingles_b))))
+
+
+def sketch_many(
+    texts: Sequence[str], *, sample_size: int = DEFAULT_SAMPLE_SIZE, confirm_size: int = DEFAULT_CONFIRM_SIZE
+) -> Sketches:
+    """Sketch texts once (``minhash.Sketches``: both samples and every distinct shingle) for
+    ``NearDuplicateIndex.add_sketched`` / ``query_sketched`` of any index whose sample sizes are at most
+    these, and for ``shared_shingles``. Batches of up to ``BATCH_SIZE`` texts are fastest per text."""
+    parts = [
+        sketch_batch(
+            shingle_batch(texts[start : start + BATCH_SIZE]), sample_size=sample_size, confirm_size=confirm_size
+        )
+        for start in range(0, len(texts), BATCH_SIZE)
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        return sketch_batch(shingle_batch([]), sample_size=sample_size, confirm_size=confirm_size)
+    return Sketches.concatenate(parts)
+
+
+def sketch(text: str, *, sample_size: int = DEFAULT_SAMPLE_SIZE, confirm_size: int = DEFAULT_CONFIRM_SIZE) -> Sketches:
+    """``sketch_many`` of one text."""
+    return sketch_many([text], sample_size=sample_size, confirm_size=confirm_size)
+
+
+def shared_shingles(a: np.ndarray, b: np.ndarray) -> int:
+    """How many distinct shingles two texts share, exactly, from their ``Sketches.shingle_set``s."""
+    return len(np.intersect1d(a, b, assume_unique=True))
 
 
 def _prefixes(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -182,6 +226,7 @@ def _candidates(
     *,
     min_score: float,
     limit: int,
+    length_floor: float = LENGTH_FLOOR,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The (batch text, document) pairs whose index samples, compared at the pair's common level, estimate
     an overlap score of at least ``min_score``; ``sample[i]`` ↔ ``target[i]`` are their shared samples. At
@@ -193,7 +238,7 @@ def _candidates(
     pairs, shared = np.unique(query[counted] * stride + target[counted].astype(np.int64), return_counts=True)
     query, target = np.divmod(pairs, stride)
     level = np.maximum(queries.text_level[query], targets.index_level[target]).astype(np.int64)
-    score = overlap_score(shared, queries.level_counts[query, level], targets.level_counts[target, level])
+    score = overlap_score(shared, queries.level_counts[query, level], targets.level_counts[target, level], length_floor)
     kept = score >= min_score
     query, target, score = query[kept], target[kept], score[kept]
     order = np.lexsort((target, -score, query))
@@ -202,7 +247,9 @@ def _candidates(
     return query[rank < limit], target[rank < limit]
 
 
-def _confirmed_scores(queries: _Samples, query: np.ndarray, targets: _Samples, target: np.ndarray) -> np.ndarray:
+def _confirmed_scores(
+    queries: _Samples, query: np.ndarray, targets: _Samples, target: np.ndarray, length_floor: float = LENGTH_FLOOR
+) -> np.ndarray:
     """The overlap score of each (query[i], target[i]) pair from their confirmation samples, compared at the
     pair's common level: exact when both texts kept every shingle, a close estimate otherwise."""
     level = np.maximum(queries.fingerprint_level[query], targets.fingerprint_level[target]).astype(np.int64)
@@ -231,7 +278,7 @@ def _confirmed_scores(queries: _Samples, query: np.ndarray, targets: _Samples, t
     )
     both = (keys[1:] ^ keys[:-1]) == 1
     shared = np.bincount(keys[1:][both] >> 17, minlength=len(query))
-    return overlap_score(shared, query_size, target_size)
+    return overlap_score(shared, query_size, target_size, length_floor)
 
 
 class _Column:
@@ -279,8 +326,10 @@ class NearDuplicateIndex:
         confirm_size: int = DEFAULT_CONFIRM_SIZE,
         max_postings: int = DEFAULT_MAX_POSTINGS,
         max_candidates: int = DEFAULT_MAX_CANDIDATES,
+        length_floor: float = LENGTH_FLOOR,
     ) -> None:
         self.threshold = threshold
+        self.length_floor = length_floor
         self.max_candidates = max_candidates
         self.sample_size = sample_size
         self.confirm_size = confirm_size
@@ -322,21 +371,38 @@ class NearDuplicateIndex:
             ids, texts = zip(*batch, strict=True)
             self._append(ids, self._sketch(texts))
 
+    def add_sketched(self, ids: Sequence[str], sketches: Sketches) -> None:
+        """``add_many`` for texts sketched already (``sketch_many``, at this index's sample sizes or larger)."""
+        if len(ids) != len(sketches):
+            raise ValueError(f"{len(ids)} ids for {len(sketches)} sketches")
+        self._flush()
+        if len(ids):
+            self._append(ids, self._own_size(sketches))
+
     def query(self, text: str) -> list[tuple[str, float]]:
         return self.query_many([text])[0]
 
     def query_many(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
-        self._flush()
         results: list[list[tuple[str, float]]] = []
         for start in range(0, len(texts), BATCH_SIZE):
-            batch = texts[start : start + BATCH_SIZE]
-            matches = self._match_indexed(self._sketch(batch))
-            found: list[list[tuple[str, float]]] = [[] for _ in batch]
-            # Best first; among equal scores the earlier article first.
-            for i in np.lexsort((matches.target, -matches.score)):
-                found[matches.query[i]].append((self._ids[matches.target[i]], float(matches.score[i])))
-            results.extend(found)
+            results.extend(self.query_sketched(self._sketch(texts[start : start + BATCH_SIZE])))
         return results
+
+    def query_sketched(self, sketches: Sketches) -> list[list[tuple[str, float]]]:
+        """``query_many`` for texts sketched already (``sketch_many``, at this index's sample sizes or
+        larger)."""
+        self._flush()
+        if not len(sketches):
+            return []
+        matches = self._match_indexed(self._own_size(sketches))
+        found: list[list[tuple[str, float]]] = [[] for _ in range(len(sketches))]
+        # Best first; among equal scores the earlier article first.
+        for i in np.lexsort((matches.target, -matches.score)):
+            found[matches.query[i]].append((self._ids[matches.target[i]], float(matches.score[i])))
+        return found
+
+    def _own_size(self, sketches: Sketches) -> Sketches:
+        return sketches.resampled(sample_size=self.sample_size, confirm_size=self.confirm_size)
 
     # --- batches -------------------------------------------------------------------------------------------
 
@@ -374,7 +440,7 @@ class NearDuplicateIndex:
         self._level_counts.extend(sketches.level_counts)
 
     def _confirm(self, sketches: Sketches, query: np.ndarray, target: np.ndarray, targets: _Samples) -> _Matches:
-        score = _confirmed_scores(_Samples.of(sketches), query, targets, target)
+        score = _confirmed_scores(_Samples.of(sketches), query, targets, target, self.length_floor)
         confirmed = score >= self.threshold
         return _Matches(query[confirmed], target[confirmed], score[confirmed])
 
@@ -385,7 +451,13 @@ class NearDuplicateIndex:
         positions, docs = self._postings.postings(search, search.frequency <= self.max_postings)
         samples = self._samples()
         query, target = _candidates(
-            sketches, order[positions], docs, samples, min_score=self._min_candidate_score, limit=self.max_candidates
+            sketches,
+            order[positions],
+            docs,
+            samples,
+            min_score=self._min_candidate_score,
+            limit=self.max_candidates,
+            length_floor=self.length_floor,
         )
         return self._confirm(sketches, query, target, samples)
 
@@ -409,6 +481,7 @@ class NearDuplicateIndex:
             samples,
             min_score=self._min_candidate_score,
             limit=self.max_candidates,
+            length_floor=self.length_floor,
         )
         return self._confirm(sketches, query, target, samples)
 
