@@ -38,6 +38,7 @@ class EditSummary:
     dropped (compared in index form)."""
 
     kept_share: float
+    release_words: int
     words_added: int
     words_dropped: int
     sentences_added: int
@@ -46,7 +47,12 @@ class EditSummary:
 
     @property
     def edited_share(self) -> float:
-        return 1.0 - self.kept_share
+        """How much of the two texts is not shared: words added and dropped over all words of both (0 for
+        a verbatim copy, 1 for a different text). An outlet that keeps every word of the release but adds
+        as many of its own has edited half of it."""
+        kept = self.release_words - self.words_dropped
+        total = self.release_words + kept + self.words_added
+        return 1.0 - 2 * kept / total if total else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +190,7 @@ def edit_diff(release: str, article: str, *, credit: tuple[int, int] | None = No
     kept = sum(block.size for block in words_matcher.get_matching_blocks())
     summary = EditSummary(
         kept_share=kept / len(release_words) if release_words else 1.0,
+        release_words=len(release_words),
         words_added=len(article_words) - kept,
         words_dropped=len(release_words) - kept,
         sentences_added=counts["added"],

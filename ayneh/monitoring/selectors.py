@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -130,10 +131,16 @@ def _counted_pickups(scope: CoverageScope) -> QuerySet[Pickup]:
 
 @dataclass(frozen=True, slots=True)
 class CoverageBucket:
-    """Pickups seen in one Jalali week or month (starting on `start`, a local date)."""
+    """Coverage in one Jalali week or month (starting on `start`, a local date): pickups of releases, and
+    articles crediting an office without carrying a release (`unoriginated`)."""
 
     start: dt.date
     count: int
+    unoriginated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.count + self.unoriginated
 
 
 def _bucket_start(day: dt.date, period: str) -> dt.date:
@@ -153,17 +160,21 @@ def coverage_buckets_start(*, now: dt.datetime, period: str, count: int) -> dt.d
 
 
 def coverage_over_time(*, scope: CoverageScope, period: str, now: dt.datetime) -> list[CoverageBucket]:
-    """Pickups per Jalali week ("week") or month ("month") from `scope.since` to `now`, empty buckets
-    included, oldest first. Counted by the day the article appeared (Iran local time)."""
-    counts: dict[dt.date, int] = {}
-    for published in _counted_pickups(scope).values_list("article__published_at", flat=True):
-        start = _bucket_start(timezone.localtime(published).date(), period)
-        counts[start] = counts.get(start, 0) + 1
+    """Coverage per Jalali week ("week") or month ("month") from `scope.since` to `now`, empty buckets
+    included, oldest first: pickups, and articles crediting the scope's offices without carrying a release
+    (`unoriginated_mentions`). Counted by the day the article appeared (Iran local time)."""
+
+    def per_bucket(times: Iterable[dt.datetime | None]) -> Counter[dt.date]:
+        # No time is None here (the scope filters on it); the type allows it.
+        return Counter(_bucket_start(timezone.localtime(t).date(), period) for t in times if t is not None)
+
+    pickups = per_bucket(_counted_pickups(scope).values_list("article__published_at", flat=True))
+    others = per_bucket(unoriginated_mentions(scope=scope).values_list("published_at", flat=True))
     buckets: list[CoverageBucket] = []
     start = _bucket_start(timezone.localtime(scope.since).date(), period)
     last = _bucket_start(timezone.localtime(now).date(), period)
     while start <= last:
-        buckets.append(CoverageBucket(start, counts.get(start, 0)))
+        buckets.append(CoverageBucket(start, pickups[start], others[start]))
         step = dt.timedelta(days=7 if period == "week" else 32)  # 32 days: always into the next month
         start = start + step if period == "week" else _bucket_start(start + step, period)
     return buckets

@@ -57,6 +57,7 @@ class CoverageFilterForm(forms.Form):
     period = forms.ChoiceField(
         label=gettext_lazy("Coverage per"),
         required=False,
+        initial="month",
         choices=[("week", gettext_lazy("Week")), ("month", gettext_lazy("Month"))],
     )
 
@@ -92,16 +93,21 @@ def _scope(request: HttpRequest) -> tuple[CoverageFilterForm, selectors.Coverage
 
 @dataclass(frozen=True, slots=True)
 class Bar:
-    """One bar of the coverage chart, laid out in the SVG's own units as attribute strings (the strict CSP
-    allows no inline styles; numbers are written here so no locale formats them)."""
+    """One stacked bar of the coverage chart (pickups below, coverage not from a release above), laid out
+    in the SVG's own units as attribute strings: the strict CSP allows no inline styles, and numbers written
+    here are never reformatted by a locale."""
 
     label: str  # «آبان ۱۴۰۵», «۱۵ آبان ۱۴۰۵» (the table)
     short: str  # «آبان», «۱۵ آبان» (under the bar, where room is short)
     count: int
+    unoriginated: int
+    total: int
     x: str
-    y: str
     width: str
+    y: str  # top of the pickups part
     height: str
+    other_y: str  # top of the part not from a release
+    other_height: str
     label_x: str
     value_y: str
 
@@ -116,25 +122,31 @@ def chart_bars(buckets: Sequence[selectors.CoverageBucket], period: str) -> list
     """Bars from right to left, the oldest on the right, as a Persian reader expects time to run."""
     if not buckets:
         return []
-    peak = max(bucket.count for bucket in buckets) or 1
+    peak = max(bucket.total for bucket in buckets) or 1
     slot = CHART_WIDTH / len(buckets)
     usable = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    base = CHART_TOP + usable
     bars = []
     for index, bucket in enumerate(buckets):
         height = usable * bucket.count / peak
+        other = usable * bucket.unoriginated / peak
         x = CHART_WIDTH - (index + 1) * slot + slot * 0.15
-        top = CHART_TOP + usable - height
+        label = _bucket_label(bucket.start, period)
         bars.append(
             Bar(
-                label=_bucket_label(bucket.start, period),
-                short=_bucket_label(bucket.start, period).rsplit(" ", 1)[0],
+                label=label,
+                short=label.rsplit(" ", 1)[0],
                 count=bucket.count,
+                unoriginated=bucket.unoriginated,
+                total=bucket.total,
                 x=f"{x:.1f}",
-                y=f"{top:.1f}",
                 width=f"{slot * 0.7:.1f}",
+                y=f"{base - height:.1f}",
                 height=f"{height:.1f}",
+                other_y=f"{base - height - other:.1f}",
+                other_height=f"{other:.1f}",
                 label_x=f"{x + slot * 0.35:.1f}",
-                value_y=f"{top - 6:.1f}",
+                value_y=f"{base - height - other - 6:.1f}",
             )
         )
     return bars
@@ -172,6 +184,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "label_y": CHART_HEIGHT - CHART_BOTTOM + 18,
         },
         "total": sum(bucket.count for bucket in buckets),
+        "total_unoriginated": sum(bucket.unoriginated for bucket in buckets),
         "outlets": selectors.coverage_by_outlet(scope=scope),
         "tiers": selectors.coverage_by_tier(scope=scope),
         "speakers": selectors.top_speakers(scope=scope),
@@ -198,6 +211,7 @@ def _coverage_columns() -> list[Column]:
     return [
         Column(_("Period starting"), lambda b: b.start),
         Column(_("Pickups"), lambda b: b.count),
+        Column(_("Coverage not from a release"), lambda b: b.unoriginated),
     ]
 
 
