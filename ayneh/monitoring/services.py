@@ -122,12 +122,13 @@ def source_health_record(
 
 
 def sources_claim_due(*, now: dt.datetime | None = None, limit: int = 100) -> list[int]:
-    """Claim the enabled feed sources due for a fetch (never fetched, or past their next fetch time), by
+    """Claim the enabled sources fetched by address (feeds, sitemaps and listing pages) due for a fetch
+    (never fetched, or past their next fetch time), by
     moving each one's next fetch time forward with a compare-and-set: of two schedulers, one claims a
     source. Returns the claimed ids."""
     now = now or timezone.now()
     due = (
-        Source.objects.filter(enabled=True, kind=SourceKind.FEED)
+        Source.objects.filter(enabled=True, kind__in=[SourceKind.FEED, SourceKind.SITEMAP])
         .filter(Q(next_fetch_at__isnull=True) | Q(next_fetch_at__lte=now))
         .order_by(F("next_fetch_at").asc(nulls_first=True), "id")
         .values_list("pk", "fetch_interval", "next_fetch_at")[:limit]
