@@ -471,6 +471,16 @@ def report(result: dict) -> None:
     print(f"  first pages equal to naive-date: {result['queries'] - result['mismatches']}/{result['queries']}")
 
 
+def postgres_reachable() -> bool:
+    import psycopg
+
+    try:
+        with psycopg.connect(f"{POSTGRES_SERVER}/postgres", connect_timeout=3):
+            return True
+    except psycopg.Error:
+        return False
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--short", action="store_true", help="CI: 20,000 articles, 60 queries")
@@ -489,6 +499,9 @@ def main() -> int:
         print(json.dumps(child(args.child, n_documents, n_queries, args.rebuild)))
         return 0
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
+    if "postgresql" in backends and not postgres_reachable():
+        print(f"skipped postgresql: no server at {POSTGRES_SERVER}")
+        backends = tuple(b for b in backends if b != "postgresql")
     print(f"search at {n_documents:,} articles, {n_queries} queries, cache {CACHE}")
     failed = False
     for backend in backends:

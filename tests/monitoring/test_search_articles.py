@@ -106,3 +106,13 @@ def test_reindex_rebuilds_a_lost_article_index(corpus: dict[str, int]) -> None:
 
     assert _found(query="نسیمی") == [corpus["seed"]]
     assert SearchDocument.objects.filter(kind=SEARCH_KIND).count() == len(corpus)
+
+
+def test_an_office_the_article_only_mentions_is_a_filter_too(irna: Outlet) -> None:
+    offices_load()
+    text = "مدیرکل تعاون، کار و رفاه اجتماعی استان فارس در نشست با اداره کل تعاون، کار و رفاه اجتماعی استان فارس گفت: بیمه کارگران ساختمانی ادامه دارد."
+    outcome = article_ingest(record=incoming_make(text=text, published=DAY), outlet=irna)
+    assert outcome.article is not None
+
+    assert _found(query="بیمه", office="dg-fars") == [outcome.article.pk]
+    assert _found(query="بیمه", office="dg-khuzestan") == []
