@@ -147,3 +147,10 @@ def test_the_office_radar_leaves_out_the_axes_without_data():
     chart = axes_radar(content=content, card=card, mode=Labels.KEYED)
     assert [entry.label for entry in chart.key] == ["A"]
     assert chart.points == 2  # the office's A and the median of A
+
+
+@pytest.mark.parametrize(("top", "step"), [(0, 1), (3, 1), (7, 2), (10, 2), (54, 20), (12, 5), (240, 50)])
+def test_the_band_scale_counts_in_round_steps(top, step):
+    from ayneh.reports.charts import _nice_step
+
+    assert _nice_step(top) == step
