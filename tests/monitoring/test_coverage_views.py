@@ -2,6 +2,8 @@
 on its pickups; another province's head neither sees nor decides (refused and logged); the ministry sees
 every office and may narrow to one; anonymous visitors are sent to sign in."""
 
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -170,3 +172,32 @@ def test_the_release_page_links_to_its_pickups(coverage: Coverage, khuzestan_hea
     page = signed_in(khuzestan_head).get(coverage.khuzestan_release.panel_url).content.decode()
 
     assert pickups_url(coverage) in page
+
+
+def test_a_person_of_no_office_sees_no_coverage_and_no_link(coverage: Coverage) -> None:
+    outsider = User.objects.create_user(username="outsider", password="x-long-enough-password-1400")
+    client = signed_in(outsider)
+
+    page = client.get(reverse("monitoring:home")).content.decode()
+    assert sample.RELEASE_TITLE not in page
+    assert "عضو هیچ اداره‌ای نیستید" in page
+    front = client.get(reverse("newsroom:dashboard")).content.decode()
+    assert f'href="{reverse("monitoring:home")}"' not in front
+
+
+def test_the_main_navigation_links_members_to_monitoring(coverage: Coverage, khuzestan_editor: User) -> None:
+    page = signed_in(khuzestan_editor).get(reverse("newsroom:dashboard")).content.decode()
+
+    assert f'href="{reverse("monitoring:home")}"' in page
+
+
+def test_the_monitoring_view_costs_a_bounded_number_of_queries(
+    coverage: Coverage, ministry_manager: User, django_assert_max_num_queries: Any
+) -> None:
+    client = signed_in(ministry_manager)
+    client.get(reverse("monitoring:home"))  # warm the session and the content types
+
+    # 31 here: constant in the number of releases, outlets and articles; two more per speaker shown (≤ 10).
+    with django_assert_max_num_queries(40):
+        response = client.get(reverse("monitoring:home"))
+    assert response.status_code == 200
