@@ -638,3 +638,72 @@ def objection_answer(*, objection: Objection, accept: bool, answer: str, actor: 
         )
     objection.refresh_from_db()
     return objection
+
+
+# --- additions for the evaluation panel (issue 5's user interface) --------------------------------------
+
+
+def axis_update(*, axis: Axis, actor: Any, weight: float) -> Axis:
+    """Change an axis's weight in an unfrozen framework, so an evaluator can move weight between axes. As
+    with `indicator_update`, totals may pass through other values than 100 while editing; `period_open`
+    validates the framework as a whole."""
+    _require_evaluator(actor=actor)
+    if weight < 0:
+        raise ValidationError({"weight": _("A weight cannot be negative.")})
+    with transaction.atomic():
+        before = Axis.objects.filter(pk=axis.pk).values_list("weight", flat=True).first()
+        if not Axis.objects.filter(pk=axis.pk, framework__is_frozen=False).update(weight=weight):
+            raise FrameworkFrozen(_("This framework is used by a period and cannot change; copy it to a new version."))
+        audit_log(
+            action="evaluation.axis_updated",
+            actor=actor,
+            target=axis,
+            data={
+                "framework": str(axis.framework.uuid),
+                "code": axis.code,
+                "before": None if before is None else float(before),
+                "after": weight,
+            },
+        )
+    axis.refresh_from_db()
+    return axis
+
+
+def indicator_evidence_attach(
+    *, period: Period, office: Office, indicator: Indicator, evidence: UploadedFile, actor: Any, note: str = ""
+) -> IndicatorValue:
+    """The office uploads its evidence for an evaluator indicator (its annual plan, its reports) for the
+    evaluators to rate against the rubric. Same rights as logged values: the office's editors and head
+    while the period is open, evaluators at any time. The file sits on the office's value of the
+    indicator, which stays without a score until an evaluator rates it (`evaluator_score_set` keeps the
+    file); a new upload replaces the previous file."""
+    _check_membership(period=period, office=office, indicator=indicator)
+    if indicator.source != Source.EVAL:
+        raise ValidationError({"indicator": _("Evidence for a rating is attached to evaluator indicators only.")})
+    if not user_can(user=actor, office=office, action=Action.EVALUATE):
+        _require(actor=actor, office=office, action=Action.EDIT)
+        if period.status != PeriodStatus.OPEN:
+            raise PeriodStateError(_("The period is no longer open for the office's records."))
+    with transaction.atomic():
+        value, _created = IndicatorValue.objects.select_for_update().get_or_create(
+            period=period, office=office, indicator=indicator, defaults={"source": Source.EVAL}
+        )
+        before = value.evidence_name
+        _evidence_store(value=value, upload=evidence)
+        if note.strip():
+            value.note = note.strip()
+        value.save(update_fields=["evidence", "evidence_name", "note", "updated_at"])
+        audit_log(
+            action="evaluation.evidence_attached",
+            actor=actor,
+            office=office,
+            target=value,
+            data={
+                "period": str(period.uuid),
+                "indicator": indicator.code,
+                "before": before or None,
+                "after": value.evidence_name,
+                "file": value.evidence.name,
+            },
+        )
+    return value

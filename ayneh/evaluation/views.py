@@ -17,14 +17,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from ayneh.core.jalali import format_jalali, persian_digits
 from ayneh.core.security import refuse
+from ayneh.evaluation import services
 from ayneh.evaluation.exports import (
     XLSX_CONTENT_TYPE,
     ranking_table,
@@ -32,23 +36,23 @@ from ayneh.evaluation.exports import (
     superlative_phrase,
     tier_label,
 )
+from ayneh.evaluation.forms import ObjectionForm
+from ayneh.evaluation.indicators.base import EvidenceKind, evidence_kind
 from ayneh.evaluation.models import (
     EvaluatorScore,
     Indicator,
     IndicatorValue,
+    Objection,
     Period,
     PeriodStatus,
     RankingSnapshot,
     Source,
 )
+from ayneh.monitoring.models import OutletTier, Pickup
 from ayneh.newsroom.models import Event, Release
-from ayneh.offices.access import offices_for_user
+from ayneh.offices.access import offices_for_user, user_can
 from ayneh.offices.models import Office
 from ayneh.offices.roles import Action
-
-# Inputs of the newsroom computers that hold keys of releases or events, and how to name them.
-RELEASE_INPUTS = ("releases", "timely", "late", "multimedia")
-EVENT_INPUTS = ("covered", "uncovered")
 
 
 def _input_label(name: str) -> str:
@@ -62,6 +66,17 @@ def _input_label(name: str) -> str:
         "hours": _("Hours allowed after the event"),
         "published": _("Releases published"),
         "computer": _("Computed by"),
+        "picked_up": _("Releases picked up by outlets"),
+        "not_picked_up": _("Releases not picked up"),
+        "pickups": _("Pickups counted"),
+        "credited": _("Pickups that credit the office"),
+        "uncredited": _("Pickups without credit to the office"),
+        "days": _("Days allowed after publication"),
+        "confirmed": _("Pickups confirmed by a person"),
+        "suggested": _("Pickups suggested by the matcher"),
+        "tier_weights": _("Weight per outlet tier"),
+        "outlets_by_tier": _("Outlets per tier"),
+        "weighted_outlets": _("Weighted outlets"),
     }
     return labels.get(name, name)
 
@@ -250,11 +265,15 @@ class EvidenceItem:
     title: str
     url: str
     when: str
+    outlet: str = ""  # pickups: the outlet that published the article
+    external: bool = False  # pickups: the article on the outlet's site
+    detail_url: str = ""  # pickups: the release's pickups page in monitoring
 
 
 @dataclass(frozen=True, slots=True)
 class EvidenceGroup:
     label: str
+    kind: str
     items: list[EvidenceItem]
     missing: int  # keys counted whose record is no longer there (deleted since the computation)
 
@@ -282,21 +301,45 @@ class IndicatorLine:
         return abs(current - published) > 1e-4
 
 
-def _keys_in(values: Iterable[IndicatorValue], names: tuple[str, ...]) -> set[str]:
-    return {key for value in values for name in names for key in value.inputs.get(name) or ()}
+def _keys_in(values: Iterable[IndicatorValue], kind: EvidenceKind) -> set[str]:
+    """Every key of `kind` the values' inputs list (as strings: pickup keys are integers in the inputs)."""
+    return {
+        str(key)
+        for value in values
+        for name, keys in value.inputs.items()
+        if evidence_kind(name) == kind and isinstance(keys, list)
+        for key in keys
+    }
+
+
+def _fact_text(name: str, item: Any) -> str:
+    """A plain input as a person reads it: numbers in Persian digits, a mapping as «key: value» pairs."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, Mapping):
+        tiers = dict(OutletTier.choices)
+        return "، ".join(f"{tiers.get(key, key)}: {persian_digits(_number(value))}" for key, value in item.items())
+    return persian_digits(_number(item))
+
+
+def _number(value: Any) -> Any:
+    return f"{value:g}" if isinstance(value, float) else value
 
 
 def _evidence_groups(
-    value: IndicatorValue, *, releases: Mapping[str, EvidenceItem], events: Mapping[str, EvidenceItem]
+    value: IndicatorValue, *, lookups: Mapping[EvidenceKind, Mapping[str, EvidenceItem]]
 ) -> tuple[list[EvidenceGroup], list[tuple[str, str]]]:
     groups, facts = [], []
     for name, item in value.inputs.items():
-        lookup = releases if name in RELEASE_INPUTS else events if name in EVENT_INPUTS else None
-        if lookup is None:
-            facts.append((_input_label(name), persian_digits(item) if not isinstance(item, str) else item))
+        kind = evidence_kind(name)
+        if kind is None or not isinstance(item, list):
+            facts.append((_input_label(name), _fact_text(name, item)))
             continue
-        found = [lookup[key] for key in item if key in lookup]
-        groups.append(EvidenceGroup(label=_input_label(name), items=found, missing=len(item) - len(found)))
+        lookup = lookups.get(kind, {})
+        found = [lookup[str(key)] for key in item if str(key) in lookup]
+        groups.append(
+            EvidenceGroup(label=_input_label(name), kind=str(kind), items=found, missing=len(item) - len(found))
+        )
     return groups, facts
 
 
@@ -322,6 +365,32 @@ def _event_items(office: Office, keys: set[str]) -> dict[str, EvidenceItem]:
     }
 
 
+def _pickup_items(office: Office, keys: set[str]) -> dict[str, EvidenceItem]:
+    """The pickups of the office's own releases among `keys`: outlet, article title and address, date."""
+    numbers = [int(key) for key in keys if key.isdigit()]
+    rows = Pickup.objects.filter(pk__in=numbers, release__office=office).values_list(
+        "pk",
+        "outlet__name",
+        "article__title",
+        "article__url",
+        "article__published_at",
+        "article__fetched_at",
+        "release__uuid",
+        "release__title",
+    )
+    return {
+        str(pk): EvidenceItem(
+            title=article_title or release_title,
+            url=url,
+            when=format_jalali(published_at or fetched_at),
+            outlet=outlet,
+            external=True,
+            detail_url=reverse("monitoring:release-pickups", kwargs={"key": release_key}),
+        )
+        for pk, outlet, article_title, url, published_at, fetched_at, release_key, release_title in rows
+    }
+
+
 def _latest_ratings(period: Period, office: Office) -> dict[int, EvaluatorScore]:
     """The rating that counts (the latest) per indicator."""
     latest: dict[int, EvaluatorScore] = {}
@@ -342,8 +411,11 @@ def _scorecard_lines(period: Period, office: Office, card: Mapping[str, Any]) ->
         for value in IndicatorValue.objects.filter(period=period, office=office).select_related("entered_by")
     }
     auto_values = [value for value in values.values() if value.source == Source.AUTO]
-    releases = _release_items(office, _keys_in(auto_values, RELEASE_INPUTS))
-    events = _event_items(office, _keys_in(auto_values, EVENT_INPUTS))
+    lookups = {
+        EvidenceKind.RELEASE: _release_items(office, _keys_in(auto_values, EvidenceKind.RELEASE)),
+        EvidenceKind.EVENT: _event_items(office, _keys_in(auto_values, EvidenceKind.EVENT)),
+        EvidenceKind.PICKUP: _pickup_items(office, _keys_in(auto_values, EvidenceKind.PICKUP)),
+    }
     ratings = _latest_ratings(period, office)
     lines = []
     for indicator in indicators:
@@ -357,7 +429,7 @@ def _scorecard_lines(period: Period, office: Office, card: Mapping[str, Any]) ->
             rating=ratings.get(indicator.pk),
         )
         if line.value is not None and line.value.source == Source.AUTO:
-            line.evidence, line.facts = _evidence_groups(line.value, releases=releases, events=events)
+            line.evidence, line.facts = _evidence_groups(line.value, lookups=lookups)
         if line.rating is not None and indicator.rubric:
             line.rubric_text = indicator.rubric[line.rating.rating]
         lines.append(line)
@@ -369,10 +441,21 @@ def scorecard(request: HttpRequest, key: uuid.UUID, code: str) -> HttpResponse:
     """One office's scorecard in the latest revision: totals, axes and every indicator with its evidence."""
     period = _published_period_or_refuse(request, key)
     office = _scorecard_office_or_refuse(request, period, code)
+    return _scorecard_render(request, period, office)
+
+
+def _scorecard_render(
+    request: HttpRequest, period: Period, office: Office, form: ObjectionForm | None = None, status: int = 200
+) -> HttpResponse:
     snapshot = _latest_snapshot_or_refuse(request, period)
     card = next((card for card in snapshot.content["offices"] if card["code"] == office.code), None)
     if card is None:  # the office joined the period after the latest revision
-        raise refuse(request, reason="scorecard_not_ranked", target=f"evaluation.scorecard:{key}:{code}", office=office)
+        raise refuse(
+            request,
+            reason="scorecard_not_ranked",
+            target=f"evaluation.scorecard:{period.uuid}:{office.code}",
+            office=office,
+        )
     framework = snapshot.content["framework"]
     axes = [
         {"name": axis["name"], "weight": axis["weight"], **card["axes"].get(axis["code"], {})}
@@ -391,5 +474,61 @@ def scorecard(request: HttpRequest, key: uuid.UUID, code: str) -> HttpResponse:
             "axes": axes,
             "lines": _scorecard_lines(period, office, card),
             "superlative_phrase": superlative_phrase(),
+            **_objections_context(request, period, office, form),
         },
+        status=status,
     )
+
+
+# --- objections from the scorecard ----------------------------------------------------------------------
+
+
+def _objections_context(
+    request: HttpRequest, period: Period, office: Office, form: ObjectionForm | None = None
+) -> dict[str, Any]:
+    """The office's objections in this period, the window's deadline and, for the office's head while the
+    window is open, the form to file one."""
+    deadline = services.objection_deadline(period=period)
+    window_open = deadline is not None and timezone.now() <= deadline
+    may_object = window_open and user_can(user=request.user, office=office, action=Action.REVIEW)
+    return {
+        "objections": Objection.objects.filter(period=period, office=office)
+        .select_related("indicator", "snapshot", "filed_by", "evaluator")
+        .order_by("-filed_at", "-id"),
+        "objection_deadline": deadline,
+        "objection_window_open": window_open,
+        "objection_form": (form or ObjectionForm(period=period)) if may_object else None,
+    }
+
+
+@require_POST
+def objection_file(request: HttpRequest, key: uuid.UUID, code: str) -> HttpResponse:
+    """The office's head objects to one indicator's score; back to the scorecard either way."""
+    period = _published_period_or_refuse(request, key)
+    office = _scorecard_office_or_refuse(request, period, code)
+    if not user_can(user=request.user, office=office, action=Action.REVIEW):
+        raise refuse(request, reason="objection_not_head", target=f"evaluation.objection:{key}:{code}", office=office)
+    form = ObjectionForm(request.POST, period=period)
+    url = reverse("evaluation:scorecard", kwargs={"key": period.uuid, "code": office.code})
+    if form.is_valid():
+        try:
+            services.objection_file(
+                period=period,
+                office=office,
+                indicator=form.cleaned_data["indicator"],
+                text=form.cleaned_data["text"],
+                actor=request.user,
+            )
+        except services.EvaluationError as refused:
+            form.add_error(None, str(refused.message))
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+        except PermissionDenied:
+            raise refuse(
+                request, reason="objection_file", target=f"evaluation.objection:{key}:{code}", office=office
+            ) from None
+        else:
+            messages.success(request, _("Your objection was filed; the evaluators will answer it."))
+            return redirect(f"{url}#objections")
+    # The head's text stays in the form, with the reason it was not filed.
+    return _scorecard_render(request, period, office, form=form, status=400)
