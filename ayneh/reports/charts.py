@@ -112,6 +112,7 @@ def _config(**options: object) -> dict[str, object]:
         "pretty_print": False,
         "print_values": False,
         "truncate_label": -1,  # never cut a Persian name
+        "no_data_text": "",  # pygal's English «No data»: the templates say it in Persian instead of a chart
         **options,
     }
 

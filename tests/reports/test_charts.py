@@ -154,3 +154,10 @@ def test_the_band_scale_counts_in_round_steps(top, step):
     from ayneh.reports.charts import _nice_step
 
     assert _nice_step(top) == step
+
+
+@pytest.mark.parametrize("mode", list(Labels))
+def test_an_empty_chart_says_nothing_in_english(mode):
+    chart = radar_chart(title="t", axes=[], series=[("a", []), ("b", [])], mode=mode)
+    assert chart.points == 0
+    assert "No data" not in chart.svg

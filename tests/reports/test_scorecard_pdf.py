@@ -54,3 +54,22 @@ def test_evaluators_and_managers_download_every_office_scorecard(client, publish
     response = _scorecard_pdf(client, request.getfixturevalue(persona), published, fars.code)
     assert response.status_code == 200
     assert fars.name.replace("\u200c", "") in pdf_text(response.content)
+
+
+def test_an_office_without_any_data_gets_a_scorecard_that_says_so(client, ministry_evaluator, khuzestan, fars):
+    from ayneh.evaluation.services import framework_load_default, period_open, period_publish, period_review_begin
+
+    period = period_open(
+        framework=framework_load_default(), kind="year", year=1402, offices=[khuzestan, fars], actor=ministry_evaluator
+    )
+    period_review_begin(period=period, actor=ministry_evaluator)
+    period_publish(period=period, actor=ministry_evaluator)
+    response = _scorecard_pdf(client, ministry_evaluator, period, khuzestan.code)
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert "بدون داده" in text
+    assert "No data" not in text
+    assert "دوره نمایشی" not in text  # a real period carries no demo mark
+    page = client.get(reverse("evaluation:scorecard", kwargs={"key": period.uuid, "code": khuzestan.code}))
+    assert page.status_code == 200
+    assert "No data" not in page.content.decode()
