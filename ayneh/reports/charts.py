@@ -204,7 +204,12 @@ def radar_chart(
 def trend_chart(*, title: str, points: Sequence[TrendPoint], total_name: str, rank_name: str, mode: Labels) -> Chart:
     """The total (0–100, left axis) and the national rank (right axis) over published periods, oldest first."""
     labels, key = _labels([point.label for point in points], mode)
-    chart = pygal.Line(**_config(width=560, height=320, range=(0, 100), dots_size=4, margin=16, spacing=8))
+    # pygal guesses label widths from Latin digits; Vazirmatn's Persian digits are wider: room on both sides.
+    chart = pygal.Line(
+        **_config(
+            width=560, height=320, range=(0, 100), dots_size=4, margin=16, spacing=8, margin_left=32, margin_right=32
+        )
+    )
     chart.x_labels = labels
     chart.y_labels = [0, 20, 40, 60, 80, 100]
     chart.value_formatter = fa_number
@@ -237,7 +242,7 @@ def band_chart(*, title: str, bands: Sequence[tuple[str, int]], series_name: str
     """How many offices fall in each grade band (`bands`: (name, count) from the best band down)."""
     labels, key = _labels([name for name, _ in bands], mode)
     counts = [count for _, count in bands]
-    chart = pygal.Bar(**_config(width=560, height=300, margin=16, spacing=8))
+    chart = pygal.Bar(**_config(width=560, height=300, margin=16, spacing=8, margin_left=32))
     chart.x_labels = labels
     step = _nice_step(max(counts, default=0))
     chart.y_labels = list(range(0, max(counts, default=0) + step + 1, step))
@@ -277,6 +282,9 @@ def chart_css() -> str:
         ".report-chart-grid{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr))}",
         ".report-chart{margin:0}",
         f"svg.{ROOT_CLASS}{{display:block;inline-size:100%;block-size:auto;max-inline-size:40rem;margin-inline:auto}}",
+        # pygal lays a chart out left to right; inherited from the RTL page, `text-anchor: end` would flip
+        # every axis label onto its axis. Persian labels still read right to left inside (bidi per text).
+        f"svg.{ROOT_CLASS}{{direction:ltr}}",
         ".report-legend{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}",
         ".report-swatch{display:inline-block;inline-size:.8em;block-size:.8em;margin-inline-end:.35em}",
         *(f".report-swatch.color-{index}{{background:{color}}}" for index, color in enumerate(COLORS)),
