@@ -204,17 +204,27 @@ def radar_chart(
 def trend_chart(*, title: str, points: Sequence[TrendPoint], total_name: str, rank_name: str, mode: Labels) -> Chart:
     """The total (0–100, left axis) and the national rank (right axis) over published periods, oldest first."""
     labels, key = _labels([point.label for point in points], mode)
+    ranks = [point.rank for point in points]
+    # The rank axis shares the total's six ticks: a range of 1 + 5k puts a whole rank on each of them.
+    per_tick = max(1, -(-(max((rank for rank in ranks if rank is not None), default=1) - 1) // 5))
     # pygal guesses label widths from Latin digits; Vazirmatn's Persian digits are wider: room on both sides.
     chart = pygal.Line(
         **_config(
-            width=560, height=320, range=(0, 100), dots_size=4, margin=16, spacing=8, margin_left=32, margin_right=32
+            width=560,
+            height=320,
+            range=(0, 100),
+            secondary_range=(1, 1 + 5 * per_tick),
+            dots_size=4,
+            margin=16,
+            spacing=8,
+            margin_left=32,
+            margin_right=32,
         )
     )
     chart.x_labels = labels
     chart.y_labels = [0, 20, 40, 60, 80, 100]
     chart.value_formatter = fa_number
     totals = [point.total for point in points]
-    ranks = [point.rank for point in points]
     chart.add(total_name, totals)
     legend = [LegendEntry(name=total_name, color="color-0")]
     if any(rank is not None for rank in ranks):  # pygal cannot scale a secondary axis without a value

@@ -161,3 +161,16 @@ def test_an_empty_chart_says_nothing_in_english(mode):
     chart = radar_chart(title="t", axes=[], series=[("a", []), ("b", [])], mode=mode)
     assert chart.points == 0
     assert "No data" not in chart.svg
+
+
+@pytest.mark.parametrize(("ranks", "ticks"), [([1], range(1, 7)), ([3, 12], range(1, 17, 3)), ([54], range(1, 67, 11))])
+def test_the_rank_axis_shows_whole_ranks(ranks, ticks):
+    points = [TrendPoint(f"سال {year}", 50.0, rank) for year, rank in enumerate(ranks)]
+    chart = trend_chart(title="روند", points=points, total_name="کل", rank_name="رتبه", mode=Labels.KEYED)
+    root = etree.fromstring(chart.svg.encode())
+    axis = next(node for node in root.iter(f"{SVG}g") if (node.get("class") or "").split() == ["axis", "y2"])
+    secondary = [node.text for node in axis.iter(f"{SVG}text")]
+    assert len(secondary) == 6
+    for tick in ticks:
+        assert str(tick).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in secondary
+    assert not any("٫" in (text or "") for text in secondary)  # no fractional rank
