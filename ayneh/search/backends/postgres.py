@@ -55,6 +55,10 @@ STATISTICS_TTL_SECONDS = 300.0
 WALK_ROW_COST = 4.0
 GIN_HIT_COST = 1.0
 GIN_FIXED_COST = 300.0
+# A walk reads at most WALK_BUDGET_FACTOR times the rows the estimate expects (within these bounds).
+WALK_BUDGET_FACTOR = 4
+WALK_MIN_BUDGET = 2_000
+WALK_MAX_BUDGET = 200_000
 
 
 def _lexeme(token: str) -> str:
@@ -207,6 +211,13 @@ class PostgresBackend(SearchBackend):
             params.append(high)
         return sql, params
 
+    def _walk_budget(self, *, selectivity: float, needed: int) -> int:
+        """How many of the newest documents a walk may read before it gives up for the GIN path: a few
+        times what the estimate expects, so a wrong estimate (words that rarely occur together) costs a
+        bounded walk and then the GIN query, never a walk through the whole table."""
+        expected = needed / max(selectivity, 1e-9)
+        return int(min(max(WALK_BUDGET_FACTOR * expected, WALK_MIN_BUDGET), WALK_MAX_BUDGET))
+
     def _page(
         self,
         tsquery: str,
@@ -218,36 +229,52 @@ class PostgresBackend(SearchBackend):
         stats: LexemeStatistics,
     ) -> list[str]:
         range_sql, range_params = self._range(filters)
-        path = choose_path(selectivity=selectivity, rows=stats.rows, needed=limit + offset)
-        if path == "walk":
-            # ts_match_vq is the function behind @@; no index serves a function call, so this can only
-            # run as a walk down the sort_key index.
+        needed = limit + offset
+        if choose_path(selectivity=selectivity, rows=stats.rows, needed=needed) == "walk":
+            # The inner query reads at most `budget` documents newest first down the sort_key index; the
+            # outer one tests each with ts_match_vq (the function behind @@, which no index can serve, so
+            # the planner cannot turn this into a GIN scan) and stops after the page.
             sql = (
-                f"SELECT key FROM {DOCUMENT_TABLE} WHERE ts_match_vq(vector, %s::tsquery){range_sql} "  # noqa: S608
+                f"SELECT key FROM (SELECT key, sort_key, vector FROM {DOCUMENT_TABLE} WHERE true{range_sql} "  # noqa: S608
+                "ORDER BY sort_key DESC LIMIT %s) AS recent WHERE ts_match_vq(vector, %s::tsquery) "
                 "ORDER BY sort_key DESC LIMIT %s OFFSET %s"
             )
-        else:
-            sql = (
-                f"WITH hits AS MATERIALIZED (SELECT key, sort_key FROM {DOCUMENT_TABLE} "  # noqa: S608
-                f"WHERE vector @@ %s::tsquery{range_sql}) "
-                "SELECT key FROM hits ORDER BY sort_key DESC LIMIT %s OFFSET %s"
-            )
+            budget = self._walk_budget(selectivity=selectivity, needed=needed)
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [*range_params, budget, tsquery, limit, offset])
+                keys = [row[0] for row in cursor.fetchall()]
+            if len(keys) == limit:
+                return keys
+            # A short page: the walk ran out of budget (or of documents); the GIN path knows for sure.
+        sql = (
+            f"WITH hits AS MATERIALIZED (SELECT key, sort_key FROM {DOCUMENT_TABLE} "  # noqa: S608
+            f"WHERE vector @@ %s::tsquery{range_sql}) "
+            "SELECT key FROM hits ORDER BY sort_key DESC LIMIT %s OFFSET %s"
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, [tsquery, *range_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
     def _count(self, tsquery: str, filters: SearchFilters, *, selectivity: float, stats: LexemeStatistics) -> int:
         range_sql, range_params = self._range(filters)
-        path = choose_path(selectivity=selectivity, rows=stats.rows, needed=COUNT_CAP + 1)
-        if path == "walk":
-            inner = (
-                f"SELECT 1 FROM {DOCUMENT_TABLE} WHERE ts_match_vq(vector, %s::tsquery){range_sql} "  # noqa: S608
-                "ORDER BY sort_key DESC LIMIT %s"
-            )
-        else:
-            inner = f"SELECT 1 FROM {DOCUMENT_TABLE} WHERE vector @@ %s::tsquery{range_sql} LIMIT %s"  # noqa: S608
+        needed = COUNT_CAP + 1
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({inner}) AS capped", [tsquery, *range_params, COUNT_CAP + 1])  # noqa: S608
+            if choose_path(selectivity=selectivity, rows=stats.rows, needed=needed) == "walk":
+                budget = self._walk_budget(selectivity=selectivity, needed=needed)
+                cursor.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM (SELECT vector FROM "  # noqa: S608
+                    f"{DOCUMENT_TABLE} WHERE true{range_sql} ORDER BY sort_key DESC LIMIT %s) AS recent "
+                    "WHERE ts_match_vq(vector, %s::tsquery) LIMIT %s) AS capped",
+                    [*range_params, budget, tsquery, needed],
+                )
+                count = int(cursor.fetchone()[0])
+                if count == needed:
+                    return count
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {DOCUMENT_TABLE} "  # noqa: S608
+                f"WHERE vector @@ %s::tsquery{range_sql} LIMIT %s) AS capped",
+                [tsquery, *range_params, needed],
+            )
             return int(cursor.fetchone()[0])
 
 
