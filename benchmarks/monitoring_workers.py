@@ -1,0 +1,281 @@
+"""Scale-out benchmark: one JSON Lines import spread over one background worker, then over two.
+
+    .venv/bin/python benchmarks/monitoring_workers.py            # SQLite + db_worker; PostgreSQL + db_worker and + RQ
+    .venv/bin/python benchmarks/monitoring_workers.py --short    # CI: 120 records; SQLite (PostgreSQL if DATABASE_URL)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ayneh ...   # PostgreSQL server to make scratch databases on
+
+What is measured: the real deployment path end to end. Worker processes are started (`ayneh db_worker`, or
+`ayneh rq_worker` with Redis at 127.0.0.1:6379), the import is queued as an operator does
+(`ayneh import_archive ... --background`), it is fanned out in chunk tasks (`AYNEH_INGEST_FAN_OUT=1`) and
+the workers take the chunks: analysis in parallel, storing in archive order
+(`ayneh.monitoring.fanout`). Articles per second = records / (batch finished − batch started), both times
+written by the workers in the batch's row, so process start-up is not counted (each worker's first-task
+warm-up, about a second, is). The archive (real Fars articles, duplicates and planted republications of
+published releases) comes from helper H7's `benchmarks/monitoring_ingest.py`, imported, not copied.
+
+The named peer is the same import on ONE worker in the same run; the ratio two/one is printed per
+backend. On a 2-core machine shared with other work the ideal is ≤ 2 and the ratio mostly measures the
+neighbours: read medians of several runs. The runs must also agree (stored, duplicates, failed, pickups):
+a mismatch is reported and the script exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import monitoring_ingest as ingest_bench  # noqa: E402 - H7's archive generator and database preparation
+
+SHORT_RECORDS = 120
+CHUNK_SIZE = 20
+SHORT_CHUNK_SIZE = 10
+REDIS = ("127.0.0.1", 6379)
+PREFIX = "ayneh_workers_bench"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    backend: str  # "sqlite" or "postgres"
+    transport: str  # "db" or "rq"
+    workers: int
+    records: int
+    seconds: float
+    counts: tuple[int, int, int, int]  # stored, duplicates, failed, pickups
+
+    @property
+    def rate(self) -> float:
+        return self.records / self.seconds
+
+
+class Databases:
+    """A prepared template (offices, the outlet, published releases) and fresh copies of it per run."""
+
+    def __init__(self, kind: str, workdir: Path, server_url: str | None = None) -> None:
+        self.kind, self.workdir, self.server_url = kind, workdir, server_url
+        self.made: list[str] = []
+
+    def url(self, name: str) -> str:
+        if self.kind == "sqlite":
+            return f"sqlite:///{self.workdir / f'{name}.sqlite3'}"
+        assert self.server_url is not None
+        parts = urlsplit(self.server_url)
+        return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+    def admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
+            connection.execute(sql)
+
+    def prepare(self, releases: Path) -> None:
+        template = f"{PREFIX}_{os.getpid()}_template"
+        if self.kind == "postgres":
+            self.admin(f"CREATE DATABASE {template}")
+        self.made.append(template)
+        ingest_bench.child_result(
+            ingest_bench.run_child(["--child", "prepare", str(releases)], self.url(template), self.workdir)
+        )
+
+    def fresh(self) -> str:
+        name = f"{PREFIX}_{os.getpid()}_{len(self.made)}"
+        if self.kind == "sqlite":
+            shutil.copyfile(self.workdir / f"{self.made[0]}.sqlite3", self.workdir / f"{name}.sqlite3")
+        else:
+            self.admin(f"CREATE DATABASE {name} TEMPLATE {self.made[0]}")
+        self.made.append(name)
+        return self.url(name)
+
+    def batch(self, url: str) -> tuple[Any, ...] | None:
+        sql = (
+            "SELECT status, started_at, finished_at, cursor, created_count, duplicate_count, failed_count, "
+            "pickup_count FROM monitoring_ingestbatch"
+        )
+        if self.kind == "sqlite":
+            path = url.removeprefix("sqlite:///")
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30) as connection:
+                row = connection.execute(sql).fetchone()
+            if row is None:
+                return None
+            return (row[0], *(dt.datetime.fromisoformat(v) if v else None for v in row[1:3]), *row[3:])
+        import psycopg
+
+        with psycopg.connect(url) as connection:
+            return connection.execute(sql).fetchone()
+
+    def cleanup(self) -> None:
+        if self.kind == "postgres":
+            for name in reversed(self.made):
+                self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def ayneh(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(  # noqa: S603 - the project's own command, arguments built here
+        [sys.executable, "-m", "ayneh.cli", *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def redis_db() -> int | None:
+    """An empty Redis database number (1-15), claimed with a marker key; None when Redis is unreachable."""
+    try:
+        import redis
+
+        for number in range(15, 0, -1):
+            client = redis.Redis(host=REDIS[0], port=REDIS[1], db=number, socket_connect_timeout=2)
+            if client.dbsize() == 0 and client.set("ayneh:bench", os.getpid(), nx=True):
+                return number
+    except Exception:
+        return None
+    return None
+
+
+def one_run(
+    dbs: Databases, transport: str, workers: int, archive: Path, records: int, redis_number: int | None, chunk: int
+) -> Run:
+    url = dbs.fresh()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ayneh.settings",
+        "DATABASE_URL": url,
+        "AYNEH_DATA_DIR": str(dbs.workdir / "data"),
+        "AYNEH_LOG_LEVEL": "ERROR",
+        "AYNEH_INGEST_FAN_OUT": "1",
+        "AYNEH_INGEST_CHUNK_SIZE": str(chunk),
+        "AYNEH_TASKS_BACKEND": transport,
+    }
+    if transport == "rq":
+        env["REDIS_URL"] = f"redis://{REDIS[0]}:{REDIS[1]}/{redis_number}"
+        command = ["rq_worker"]
+    else:
+        command = ["db_worker", "--interval", "0.1", "--no-startup-delay"]
+    pool = [
+        ayneh([*command, *(["--name", f"bench-{os.getpid()}-{n}"] if transport == "rq" else [])], env)
+        for n in range(workers)
+    ]
+    try:
+        queued = ayneh(["import_archive", str(archive), "--outlet", ingest_bench.OUTLET, "--background"], env)
+        _out, err = queued.communicate(timeout=300)
+        if queued.returncode:
+            raise SystemExit(f"queueing the import failed:\n{err}")
+        deadline = time.monotonic() + 900
+        while (row := dbs.batch(url)) is None or row[0] in {"pending", "running"}:
+            for worker in pool:
+                if worker.poll() is not None:
+                    raise SystemExit(f"a worker died:\n{worker.communicate()[1]}")
+            if time.monotonic() > deadline:
+                raise SystemExit(f"the import did not finish: {row}")
+            time.sleep(0.1)
+    finally:
+        for worker in pool:
+            worker.send_signal(signal.SIGTERM)
+        for worker in pool:
+            try:
+                worker.communicate(timeout=60)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.communicate()
+        if transport == "rq":
+            import redis
+
+            redis.Redis(host=REDIS[0], port=REDIS[1], db=redis_number).flushdb()
+            redis.Redis(host=REDIS[0], port=REDIS[1], db=redis_number).set("ayneh:bench", os.getpid())
+    status, started, finished, cursor, *counts = row
+    if status != "completed" or cursor != records:
+        raise SystemExit(f"the import ended {status} at {cursor} of {records}")
+    return Run(dbs.kind, transport, workers, records, (finished - started).total_seconds(), tuple(counts))  # type: ignore[arg-type]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--short", action="store_true", help=f"CI size: {SHORT_RECORDS} records, one round")
+    parser.add_argument("--records", type=int, help="at most this many records (default: short 200, full 1000)")
+    parser.add_argument(
+        "--rounds", type=int, help="rounds per configuration (median reported; default 1 short, 3 full)"
+    )
+    args = parser.parse_args(argv)
+    if not ingest_bench.DATA.is_dir():
+        print(f"skipped: {ingest_bench.DATA} is not present")
+        return 0
+    rounds = args.rounds or (1 if args.short else 3)
+    began = time.monotonic()
+    workdir = Path(tempfile.mkdtemp(prefix="ayneh-bench-workers-"))
+    redis_number: int | None = None
+    status = 0
+    try:
+        records, releases = ingest_bench.build_archive(short=args.short, limit=args.records or 1000)
+        records = records[: args.records or (SHORT_RECORDS if args.short else 1000)]
+        archive = workdir / "archive.jsonl"
+        ingest_bench.write_jsonl(archive, records)
+        releases_path = workdir / "releases.json"
+        releases_path.write_text(json.dumps(releases, ensure_ascii=False), encoding="utf-8")
+        chunk = SHORT_CHUNK_SIZE if args.short else CHUNK_SIZE
+        print(f"archive: {len(records)} records, chunks of {chunk}, {rounds} round(s) per configuration")
+        plans: list[tuple[Databases, list[str]]] = [(Databases("sqlite", workdir), ["db"])]
+        server = os.environ.get("DATABASE_URL", "" if args.short else "postgres://postgres@127.0.0.1:5432/ayneh")
+        if server.startswith(("postgres://", "postgresql://")):
+            redis_number = redis_db()
+            transports = ["db", "rq"] if redis_number is not None else ["db"]
+            if args.short and redis_number is not None:
+                transports = ["rq"]  # CI's minute: the scale-out path only
+            plans.append((Databases("postgres", workdir, server), transports))
+        for dbs, transports in plans:
+            try:
+                dbs.prepare(releases_path)
+            except SystemExit as error:
+                print(f"{dbs.kind}: skipped ({str(error).splitlines()[-1][:200]})")
+                continue
+            try:
+                for transport in transports:
+                    medians: dict[int, float] = {}
+                    seen: set[tuple[int, int, int, int]] = set()
+                    for workers in (1, 2):
+                        runs = [
+                            one_run(dbs, transport, workers, archive, len(records), redis_number, chunk)
+                            for _ in range(rounds)
+                        ]
+                        medians[workers] = statistics.median(r.rate for r in runs)
+                        seen |= {r.counts for r in runs}
+                        stored, duplicates, failed, pickups = runs[0].counts
+                        print(
+                            f"{dbs.kind:8} {transport:2} {workers} worker(s): {medians[workers]:6.1f} articles/s "
+                            f"(median of {rounds}: {', '.join(f'{r.rate:.1f}' for r in runs)}); stored {stored}, "
+                            f"duplicates {duplicates}, failed {failed}, pickups {pickups}"
+                        )
+                    agree = "the runs agree" if len(seen) == 1 else f"MISMATCH between runs: {sorted(seen)}"
+                    print(f"{dbs.kind:8} {transport:2} ratio two/one workers: ×{medians[2] / medians[1]:.2f}; {agree}")
+                    if len(seen) != 1:
+                        status = 1
+            finally:
+                dbs.cleanup()
+    finally:
+        if redis_number is not None:
+            import redis
+
+            redis.Redis(host=REDIS[0], port=REDIS[1], db=redis_number).flushdb()
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(f"(benchmark took {time.monotonic() - began:.0f} s)")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
