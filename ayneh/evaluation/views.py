@@ -497,7 +497,8 @@ def _objections_context(
         .order_by("-filed_at", "-id"),
         "objection_deadline": deadline,
         "objection_window_open": window_open,
-        "objection_form": (form or ObjectionForm(period=period)) if may_object else None,
+        # A refused objection comes back with its text and the reason, even when the window closed meanwhile.
+        "objection_form": form if form is not None else ObjectionForm(period=period) if may_object else None,
     }
 
 

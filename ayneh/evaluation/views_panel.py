@@ -694,6 +694,7 @@ def objection_answer(request: HttpRequest, key: uuid.UUID) -> HttpResponse:
                 messages.success(request, _("The objection was rejected; the office sees your reason."))
                 return redirect("evaluation:panel-objections")
             return _publish_correction(request, objection, form)
+    if request.method == "POST":
         status = 400
     return render(
         request,

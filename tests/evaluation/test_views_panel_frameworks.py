@@ -42,7 +42,9 @@ def test_the_panel_lists_frameworks_and_offers_the_default_when_there_is_none(cl
     assert "بارگذاری چارچوب پیش‌فرض" not in page
 
 
-def test_the_menu_leads_evaluators_to_the_panel_and_editors_to_their_records(client, ministry_evaluator, khuzestan_editor):
+def test_the_menu_leads_evaluators_to_the_panel_and_editors_to_their_records(
+    client, ministry_evaluator, khuzestan_editor
+):
     page = signed_in(client, ministry_evaluator).get(reverse("evaluation:ranking")).content.decode()
     assert f'href="{reverse("evaluation:panel")}"' in page
     client.logout()
@@ -68,7 +70,9 @@ def test_an_evaluator_copies_the_default_framework_into_a_new_version(client, mi
     assert "وزن‌ها جمع می‌شوند" in page
 
 
-def test_a_weight_change_that_breaks_the_sum_is_saved_and_named_on_the_page(client, ministry_evaluator, default_framework):
+def test_a_weight_change_that_breaks_the_sum_is_saved_and_named_on_the_page(
+    client, ministry_evaluator, default_framework
+):
     client = signed_in(client, ministry_evaluator)
     response = client.post(_indicator_url(default_framework, "news.volume"), {"weight": "۶"})
     assert response.status_code == 302
@@ -79,7 +83,9 @@ def test_a_weight_change_that_breaks_the_sum_is_saved_and_named_on_the_page(clie
     assert "۲۲" in page  # the news axis's indicators now weigh 22 against its 20
     # Moving the axis to 22 and another axis down by 2 makes the framework consistent again.
     for code, weight in (("news", "22"), ("planning", "8")):
-        client.post(reverse("evaluation:panel-axis", kwargs={"key": default_framework.uuid, "code": code}), {"weight": weight})
+        client.post(
+            reverse("evaluation:panel-axis", kwargs={"key": default_framework.uuid, "code": code}), {"weight": weight}
+        )
     client.post(_indicator_url(default_framework, "planning.plans_before_decisions"), {"weight": "1"})
     page = client.get(reverse("evaluation:panel-framework", kwargs={"key": default_framework.uuid})).content.decode()
     assert "وزن‌ها جمع می‌شوند" in page
@@ -99,7 +105,9 @@ def test_targets_per_tier_and_rubric_texts_are_edited(client, ministry_evaluator
     assert default_framework.indicators.get(code="planning.annual_plan").rubric == [f"سطح {n} سنجه" for n in range(5)]
 
 
-def test_bad_numbers_and_a_missing_rubric_text_are_form_errors_in_persian(client, ministry_evaluator, default_framework):
+def test_bad_numbers_and_a_missing_rubric_text_are_form_errors_in_persian(
+    client, ministry_evaluator, default_framework
+):
     client = signed_in(client, ministry_evaluator)
     response = client.post(_indicator_url(default_framework, "news.volume"), {"weight": "زیاد"})
     assert response.status_code == 200
