@@ -87,7 +87,17 @@ def _varied(story: Story, copy: int) -> Story:
 
 
 def build_archive(*, short: bool, limit: int | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(records, releases): the archive's records in order and the releases to publish before the run."""
+    """The benchmark's archive, deterministic (seeded): ``(records, releases)``.
+
+    ``build_archive(*, short: bool, limit: int | None = None)``: ``short`` gives ``SHORT_RECORDS`` (300)
+    records of real articles only; otherwise the real articles and ``FULL_COPIES`` varied copies of each,
+    cut to ``limit`` records when given. ``records`` are archive lines in order, each ``{"url", "title",
+    "text", "published"}`` (ISO 8601 with offset; write them with ``write_jsonl``, import them with the
+    outlet ``OUTLET``); ``releases`` are ``{"office", "title", "lead", "body"}`` (office code; body
+    paragraphs joined by newlines) to publish at ``RELEASE_TIME`` before the run — the ``--child prepare
+    RELEASES.json`` child (``run_child``/``child_result``) migrates a database and does exactly that.
+    Other benchmarks import this function (benchmarks/monitoring_workers.py): keep its signature.
+    """
     from ayneh.text.registry import load_registry
 
     rng = random.Random(SEED)
