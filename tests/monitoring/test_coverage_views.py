@@ -2,6 +2,7 @@
 on its pickups; another province's head neither sees nor decides (refused and logged); the ministry sees
 every office and may narrow to one; anonymous visitors are sent to sign in."""
 
+import re
 from typing import Any
 
 import pytest
@@ -201,3 +202,14 @@ def test_the_monitoring_view_costs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(40):
         response = client.get(reverse("monitoring:home"))
     assert response.status_code == 200
+
+
+def test_the_pages_need_no_inline_style_or_script(coverage: Coverage, khuzestan_head: User) -> None:
+    # The strict CSP (style-src/script-src 'self') would block them: the chart is laid out by attributes.
+    client = signed_in(khuzestan_head)
+    for url in (reverse("monitoring:home"), reverse("monitoring:home") + "?period=week", pickups_url(coverage)):
+        page = client.get(url).content.decode()
+        assert " style=" not in page, url
+        assert "<style" not in page, url
+        assert re.search(r"<script(?![^>]*\bsrc=)", page) is None, url
+        assert re.search(r"\son[a-z]+=", page) is None, url
