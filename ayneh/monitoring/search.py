@@ -16,6 +16,7 @@ its transaction, once per chunk), and rebuilt by `ayneh reindex --articles`.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -23,11 +24,12 @@ from django.db import transaction
 
 from ayneh.core.jalali import local_zone
 from ayneh.monitoring.models import Article, Outlet
-from ayneh.offices.models import Office
+from ayneh.monitoring.registry import office_registry
 from ayneh.search.selectors import search_documents
 from ayneh.search.services import DocumentText, search_documents_remove, search_documents_upsert
 from ayneh.search.terms import facet, tokens
 from ayneh.text.normalize import fold_for_index
+from ayneh.text.registry import Registry
 
 SEARCH_KIND = "article"
 REINDEX_CHUNK = 500
@@ -53,35 +55,46 @@ def article_facet_tokens(
 
 @dataclass(frozen=True)
 class _OfficeDirectory:
-    """Office paths by code and by folded name (official, short and alias names), read once per call."""
+    """Each office's chain of codes (itself and the offices above it) by database id and by folded name
+    (official, short and alias names), from the monitoring registry (ayneh.monitoring.registry, cached
+    until the office table changes)."""
 
-    paths_by_code: dict[int, str]
-    paths_by_name: dict[str, str]
+    chains_by_id: dict[int, tuple[str, ...]]
+    chains_by_name: dict[str, tuple[str, ...]]
 
     @classmethod
     def read(cls) -> _OfficeDirectory:
-        paths_by_code: dict[int, str] = {}
-        paths_by_name: dict[str, str] = {}
-        for pk, path, name, short_name in Office.objects.values_list("pk", "path", "name", "short_name"):
-            paths_by_code[pk] = path
-            for written in (name, short_name):
-                if written:
-                    paths_by_name.setdefault(fold_for_index(written), path)
-        from ayneh.offices.models import OfficeAlias
+        registry, office_ids = office_registry()
+        with _directory_lock:
+            cached = _directory_cache.get("current")
+            if cached is not None and cached[0] is registry:
+                return cached[1]
+        chains = {entry.code: (*(a.code for a in registry.ancestors(entry.code)), entry.code) for entry in registry}
+        by_name: dict[str, tuple[str, ...]] = {}
+        for entry in registry:
+            for written in entry.names:
+                by_name.setdefault(fold_for_index(written), chains[entry.code])
+        directory = cls(
+            chains_by_id={office_ids[code]: chain for code, chain in chains.items() if code in office_ids},
+            chains_by_name=by_name,
+        )
+        with _directory_lock:
+            _directory_cache["current"] = (registry, directory)
+        return directory
 
-        for text, path in OfficeAlias.objects.values_list("text", "office__path"):
-            paths_by_name.setdefault(fold_for_index(text), path)
-        return cls(paths_by_code=paths_by_code, paths_by_name=paths_by_name)
-
-    def paths_of(self, article: Article) -> list[str]:
-        paths = []
-        if article.source_office_id is not None and article.source_office_id in self.paths_by_code:
-            paths.append(self.paths_by_code[article.source_office_id])
+    def chains_of(self, article: Article) -> list[tuple[str, ...]]:
+        chains = []
+        if article.source_office_id is not None and article.source_office_id in self.chains_by_id:
+            chains.append(self.chains_by_id[article.source_office_id])
         for name in (article.analysis or {}).get("organizations") or []:
-            path = self.paths_by_name.get(fold_for_index(str(name)))
-            if path:
-                paths.append(path)
-        return paths
+            chain = self.chains_by_name.get(fold_for_index(str(name)))
+            if chain:
+                chains.append(chain)
+        return chains
+
+
+_directory_lock = threading.Lock()
+_directory_cache: dict[str, tuple[Registry, _OfficeDirectory]] = {}
 
 
 def _article_text(article: Article, offices: _OfficeDirectory, outlets: dict[int, Outlet]) -> DocumentText:
@@ -95,7 +108,10 @@ def _article_text(article: Article, offices: _OfficeDirectory, outlets: dict[int
         body=article.text,
         published_at=article.seen_at,
         facets=article_facet_tokens(
-            office_paths=offices.paths_of(article), provinces=provinces, outlet_id=outlet.pk, tier=outlet.tier
+            office_paths=["/".join(chain) for chain in offices.chains_of(article)],
+            provinces=provinces,
+            outlet_id=outlet.pk,
+            tier=outlet.tier,
         ),
     )
 
