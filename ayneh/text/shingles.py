@@ -96,8 +96,14 @@ class _SingleHashes(dict[str, int]):
     def __init__(self, table: _TokenTable) -> None:
         super().__init__()
         self._table = table
+        # While a batch is looked up (``_TokenTable.batch_hashes``), unseen tokens are collected here, to be
+        # learnt together, instead of learnt one by one.
+        self.unseen: list[str] | None = None
 
     def __missing__(self, token: str) -> int:
+        if self.unseen is not None:
+            self.unseen.append(token)
+            return 0
         return self._table.learn(token)
 
 
@@ -168,6 +174,31 @@ class _TokenTable:
             return hashes
         return self._word_hashes_with_irregular(tokens, hashes)
 
+    def batch_hashes(self, texts: Sequence[str]) -> list[list[int]]:
+        """``word_hashes`` of several texts, learning the tokens none of them has seen in one ``learn_many``:
+        a first pass looks every text up and collects its unseen tokens; only the texts that had one are looked
+        up again. (Each text is split and looked up at once: its fresh token strings are still in the CPU's
+        cache then, which measurably beats splitting every text first.)"""
+        self.make_room()
+        unseen: list[str] = []
+        results: list[list[int]] = []
+        again: list[int] = []
+        self.single.unseen = unseen
+        try:
+            for i, text in enumerate(texts):
+                before = len(unseen)
+                hashes = self.token_hashes(text.split())
+                if len(unseen) > before:
+                    again.append(i)
+                results.append(hashes)
+        finally:
+            self.single.unseen = None
+        if unseen:
+            self.learn_many(sorted(set(unseen)))  # sorted: the same memo in every process
+            for i in again:
+                results[i] = self.token_hashes(texts[i].split())
+        return results
+
     def _hashes_of(self, token: str) -> tuple[int, ...]:
         if token not in self.hashes:
             self.learn(token)
@@ -224,13 +255,8 @@ def shingle_batch(texts: Sequence[str]) -> ShingleBatch:
     """The shingle hashes of every text in ``texts``, combined in one vectorised pass."""
     all_words: list[int] = []
     token_ends = np.zeros(len(texts) + 1, dtype=np.int64)
-    _TOKENS.make_room()
-    token_lists = [text.split() for text in texts]
-    new = set().union(*token_lists) - _TOKENS.single.keys()
-    if len(new) > 1:
-        _TOKENS.learn_many(sorted(new))  # sorted: the same memo in every process, whatever the set order
-    for i, tokens in enumerate(token_lists):
-        all_words.extend(_TOKENS.token_hashes(tokens))
+    for i, text_hashes in enumerate(_TOKENS.batch_hashes(texts)):
+        all_words.extend(text_hashes)
         token_ends[i + 1] = len(all_words)
     hashes = np.array(all_words, dtype=np.uint64)
     is_word = hashes != 0
