@@ -490,8 +490,11 @@ class RatingCard:
     history: list[EvaluatorScore]
 
     @property
-    def rubric_levels(self) -> list[tuple[int, str]]:
-        return list(enumerate(self.indicator.rubric or []))
+    def choices(self) -> list[tuple[Any, str]]:
+        """Each 0–4 radio button with the rubric text of its level, so the choice reads as the rubric."""
+        texts = list(self.indicator.rubric or [])
+        buttons = list(self.form["rating"])
+        return [(button, texts[level] if level < len(texts) else "") for level, button in enumerate(buttons)]
 
 
 def _office_rating_cards(period: Period, office: Office, bound: RatingForm | None, bound_code: str) -> list[RatingCard]:

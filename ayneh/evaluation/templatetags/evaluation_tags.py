@@ -1,6 +1,7 @@
 """Template tags of the evaluation pages: the evaluation link of the site's menu and tier names."""
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django import template
 from django.contrib.auth.models import AnonymousUser
@@ -39,3 +40,11 @@ def evaluation_menu_link(
 @register.filter
 def tier_name(code: str) -> str:
     return str(Tier(code).label) if code in Tier.values else code
+
+
+@register.filter
+def weight_text(value: Decimal | float | None) -> str:
+    """A weight as typed: 5, 2.5 — never 5.00 or 1E+2."""
+    if value is None:
+        return ""
+    return f"{Decimal(str(value)).normalize():f}"
