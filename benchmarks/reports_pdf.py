@@ -10,6 +10,7 @@ times, on the published snapshot:
 - ranking PDF: `ranking_pdf_bytes` (the 55-row table and the grade-band chart, Vazirmatn embedded);
 - scorecard PDF: `scorecard_pdf_bytes` for one office (28 indicators, radar and trend charts);
 - charts: the scorecard's radar and trend SVG for the browser;
+- ranking PDF, cached: what the download view serves after the first reader of a revision;
 - the named peer: the same ranking as Excel (`ranking_workbook`, openpyxl), the other download of the page.
 
 Prints the median and spread of each step, the PDF sizes and pages, and the PDF/Excel ratio.
@@ -49,7 +50,7 @@ from ayneh.evaluation.exports import ranking_workbook  # noqa: E402
 from ayneh.evaluation.models import RankingSnapshot  # noqa: E402
 from ayneh.reports.charts import Labels  # noqa: E402
 from ayneh.reports.figures import axes_radar, total_trend  # noqa: E402
-from ayneh.reports.views import ranking_pdf_bytes, scorecard_pdf_bytes  # noqa: E402
+from ayneh.reports.views import ranking_pdf_bytes, ranking_pdf_cached, scorecard_pdf_bytes  # noqa: E402
 
 
 def _timed(step: Callable[[], Any], repeat: int) -> tuple[list[float], Any]:
@@ -102,10 +103,13 @@ def main() -> None:
         repeat,
     )
     excel_times, workbook = _timed(lambda: ranking_workbook(snapshot), repeat)
+    ranking_pdf_cached(period=period, snapshot=snapshot)  # fills the cache
+    cached_times, _ = _timed(lambda: ranking_pdf_cached(period=period, snapshot=snapshot), repeat)
 
     print(_line("ranking PDF", ranking_times))
     print(_line("scorecard PDF", scorecard_times))
     print(_line("scorecard charts (SVG)", chart_times))
+    print(_line("ranking PDF, cached", cached_times))
     print(_line("peer: ranking Excel", excel_times))
     ranking_pages = len(PdfReader(io.BytesIO(ranking_pdf)).pages)
     scorecard_pages = len(PdfReader(io.BytesIO(scorecard_pdf)).pages)

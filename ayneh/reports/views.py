@@ -7,13 +7,16 @@ the people who may open that scorecard page; anything else is the same logged 40
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from ayneh.core.security import refuse
@@ -42,6 +45,12 @@ class ScorecardLine:
     rank: int | None
 
 
+# A ranking PDF takes seconds of CPU (about 2 s for the 54-office demo, benchmarks/reports_pdf.py) and is the
+# same for every reader of a revision, which never changes: rendered once, then served from the cache (Redis
+# when scaled out). Bounded in time so that a new release's layout shows within hours after an upgrade.
+RANKING_PDF_CACHE_SECONDS = 6 * 3600
+
+
 def _pdf_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -65,6 +74,22 @@ def ranking_pdf_bytes(*, period: Period, snapshot: RankingSnapshot) -> bytes:
         },
         charts={"bands": bands.svg},
     )
+
+
+def ranking_pdf_cache_key(*, period: Period, snapshot: RankingSnapshot) -> str:
+    """Everything the ranking PDF shows that is not in the frozen snapshot: the period's title, dates and
+    demo flag, and the language."""
+    parts = (snapshot.uuid, period.title, period.starts_on, period.ends_on, period.is_demo, get_language())
+    return "reports:ranking-pdf:" + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+
+
+def ranking_pdf_cached(*, period: Period, snapshot: RankingSnapshot) -> bytes:
+    key = ranking_pdf_cache_key(period=period, snapshot=snapshot)
+    content = cache.get(key)
+    if not isinstance(content, bytes):
+        content = ranking_pdf_bytes(period=period, snapshot=snapshot)
+        cache.set(key, content, RANKING_PDF_CACHE_SECONDS)
+    return content
 
 
 def _scorecard_lines(content: Mapping[str, Any], card: Mapping[str, Any]) -> list[ScorecardLine]:
@@ -123,7 +148,7 @@ def ranking_pdf(request: HttpRequest, key: uuid.UUID) -> HttpResponse:
     period = _published_period_or_refuse(request, key)
     snapshot = _latest_snapshot_or_refuse(request, period)
     return _pdf_response(
-        ranking_pdf_bytes(period=period, snapshot=snapshot), f"ayneh-ranking-{period.code}-r{snapshot.revision}.pdf"
+        ranking_pdf_cached(period=period, snapshot=snapshot), f"ayneh-ranking-{period.code}-r{snapshot.revision}.pdf"
     )
 
 

@@ -50,3 +50,17 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, published):
     response = client.get(reverse("evaluation:ranking-pdf", kwargs={"key": published.uuid}))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_the_ranking_pdf_is_rendered_once_per_revision(client, published, khuzestan_head, fars_head):
+    from django.core.cache import cache
+
+    from ayneh.reports.views import ranking_pdf_cache_key
+
+    snapshot = RankingSnapshot.objects.get(period=published)
+    key = ranking_pdf_cache_key(period=published, snapshot=snapshot)
+    cache.delete(key)
+    first = _ranking_pdf(client, khuzestan_head, published).content
+    assert cache.get(key) == first
+    client.logout()
+    assert _ranking_pdf(client, fars_head, published).content == first  # another reader, the same file
