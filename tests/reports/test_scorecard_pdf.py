@@ -1,6 +1,8 @@
 """An office's scorecard PDF: its numbers and charts in Persian, and exactly the scorecard page's access
 rules (an office head gets their own office only; evaluators and managers every office)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -35,6 +37,8 @@ def test_the_head_downloads_the_office_scorecard_in_persian(client, published, k
     assert measured
     assert has_number(text, f"{measured[0]['target']:.2f}".rstrip("0").rstrip("."))
     assert all(font.startswith("Vazirmatn") for font in pdf_fonts(response.content))
+    rest = text.replace(RankingSnapshot.objects.get(period=published).content_hash, "").replace("SHA-256", "")
+    assert not re.search(r"[0-9]", rest)  # every number, date and chart tick in Persian digits
 
 
 def test_the_head_of_one_office_cannot_download_another_office_scorecard(client, published, khuzestan_head):
