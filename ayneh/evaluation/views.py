@@ -26,8 +26,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from ayneh.core.jalali import format_jalali, persian_digits
+from ayneh.core.jalali import format_jalali
 from ayneh.core.security import refuse
+from ayneh.core.templatetags.persian import fa_digits
 from ayneh.evaluation import services
 from ayneh.evaluation.exports import (
     XLSX_CONTENT_TYPE,
@@ -133,7 +134,7 @@ def _shown(value: Any, *, bands: Mapping[str, str]) -> str:
         return _("yes") if value else _("no")
     if isinstance(value, str):
         return bands.get(value, value)
-    return persian_digits(f"{value:g}" if isinstance(value, float) else value)
+    return fa_digits(f"{value:g}" if isinstance(value, float) else value)
 
 
 def _field_label(name: str) -> str:
@@ -318,8 +319,8 @@ def _fact_text(name: str, item: Any) -> str:
         return item
     if isinstance(item, Mapping):
         tiers = dict(OutletTier.choices)
-        return "، ".join(f"{tiers.get(key, key)}: {persian_digits(_number(value))}" for key, value in item.items())
-    return persian_digits(_number(item))
+        return "، ".join(f"{tiers.get(key, key)}: {fa_digits(_number(value))}" for key, value in item.items())
+    return fa_digits(_number(item))
 
 
 def _number(value: Any) -> Any:

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ayneh.core.jalali import persian_digits
 from ayneh.core.security import refuse
+from ayneh.core.templatetags.persian import fa_digits
 from ayneh.evaluation import services
 from ayneh.evaluation.forms import (
     ACCEPT,
@@ -148,14 +149,13 @@ def weight_check(framework: Framework) -> WeightCheck:
                 _("The indicators of “%(axis)s” weigh %(sum)s together, but the axis weighs %(weight)s.")
                 % {
                     "axis": entry.axis.name,
-                    "sum": persian_digits(f"{entry.indicator_sum.normalize():f}"),
-                    "weight": persian_digits(f"{entry.axis.weight.normalize():f}"),
+                    "sum": fa_digits(f"{entry.indicator_sum.normalize():f}"),
+                    "weight": fa_digits(f"{entry.axis.weight.normalize():f}"),
                 }
             )
     if abs(total - TOTAL_WEIGHT) > WEIGHT_TOLERANCE:
         check.problems.append(
-            _("The axes weigh %(sum)s together; they must weigh 100.")
-            % {"sum": persian_digits(f"{total.normalize():f}")}
+            _("The axes weigh %(sum)s together; they must weigh 100.") % {"sum": fa_digits(f"{total.normalize():f}")}
         )
     return check
 
