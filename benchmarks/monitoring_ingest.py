@@ -3,13 +3,15 @@
     .venv/bin/python benchmarks/monitoring_ingest.py            # full: every Fars article and varied copies
     .venv/bin/python benchmarks/monitoring_ingest.py --short    # seconds of work: 300 records, 1 and 2 workers (CI)
     .venv/bin/python benchmarks/monitoring_ingest.py --records 1500 --workers 1   # a size in between
+    ... --repeat 5                        # runs per configuration, the median printed (default 1 short, 3 full)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ayneh ...   # also PostgreSQL (a scratch database beside it)
 
 What is measured: `ayneh.monitoring.pipeline.batch_run` over an archive — reading, checking and keying each
 record, analysis (`ayneh.text.analyse` against the office registry read from the database), deduplication
 (address key and content hash), near-duplicate grouping, pickup matching against published releases, and
 storing articles, people, quotes, pickups and failures chunk by chunk with the batch cursor — in
-articles per second of wall time, on a fresh database per run, with one worker and with two (two
+articles per second of wall time and per CPU second of the workers (the median of ``--repeat`` runs), on
+a fresh database per run, with one worker and with two (two
 processes, each running its own batch over half the archive, started together).
 
 The named peer, measured in the same run on the same records: bare `analyse()` in one process with no
@@ -32,6 +34,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -358,8 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--short", action="store_true", help="CI size: a few hundred records")
     parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
     parser.add_argument("--records", type=int, help="full mode: at most this many records")
+    parser.add_argument("--repeat", type=int, help="runs per configuration, median printed (default: 1 short, 3 full)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    args.repeat = args.repeat or (1 if args.short else 3)
     if args.child:
         kind, *rest = args.child
         result = child_prepare(Path(rest[0])) if kind == "prepare" else child_ingest(Path(rest[0]))
@@ -390,12 +395,15 @@ def main(argv: list[str] | None = None) -> int:
             scratch.prepare(releases_path)
             try:
                 for workers in (int(w) for w in args.workers.split(",")):
-                    result = ingest(scratch, split(records, workers, workdir))
-                    rate = result["records"] / result["wall"]
-                    cpu_rate = result["records"] / result["cpu"]
+                    runs = [ingest(scratch, split(records, workers, workdir)) for _ in range(args.repeat)]
+                    result = runs[-1]
+                    rate = statistics.median(r["records"] / r["wall"] for r in runs)
+                    cpu_rates = sorted(r["records"] / r["cpu"] for r in runs)
+                    cpu_rate = statistics.median(cpu_rates)
+                    spread = f" (runs {cpu_rates[0]:.0f}–{cpu_rates[-1]:.0f})" if len(runs) > 1 else ""
                     print(
                         f"{scratch.kind:8} {workers} worker(s): {rate:7.1f} articles/s wall, "
-                        f"{cpu_rate:.1f} per worker CPU second "
+                        f"{cpu_rate:.1f} per worker CPU second{spread}, median of {len(runs)} "
                         f"(overhead ×{peer_cpu_rate / cpu_rate:.2f} vs analyse()); "
                         f"stored {result['created']}, duplicates {result['duplicates']}, "
                         f"failed {result['failed']}; planted pickups found {result['planted_found']}/"
