@@ -26,10 +26,11 @@ Persian «ی ک» written as Arabic «ي ك»; the outlet's own background parag
 office's name («به گزارش X به نقل از روابط عمومی <name>،»), a noisy short form («روابط عموی <short name>»),
 or none.
 
-Named peers, on the same texts and time window in the same run: (1) *text only* — the same overlap score
-with the text threshold alone (no use of the credit line); (2) *datasketch* `MinHashLSH` (128 permutations,
-word 3-shingles of the same folded words, threshold 0.5) whose candidates are taken as pickups. Printed as
-precision/recall and the difference from Ayneh.
+Named peers, on the same texts and time window in the same run: (1) *text only* — the near-duplicate
+overlap score (with its length floor) ≥ 0.5 alone, no use of the credit line; (2) *first rule* — Ayneh's
+rule before this benchmark: that score ≥ 0.5, or ≥ 0.2 with a credit to the release's office; (3)
+*datasketch* `MinHashLSH` (128 permutations, word 3-shingles of the same folded words, threshold 0.5)
+whose candidates are taken as pickups. Printed as precision/recall and the difference from Ayneh.
 """
 
 from __future__ import annotations
@@ -482,6 +483,25 @@ def peer_text_only(scenario: Scenario) -> set[tuple[str, int]]:
     return found
 
 
+def peer_first_rule(scenario: Scenario) -> set[tuple[str, int]]:
+    """Ayneh's first rule (before this benchmark existed): the index's overlap score with its length floor,
+    ≥ 0.5, or ≥ 0.2 when the article credits the release's office (as the pipeline read the credit)."""
+    from ayneh.monitoring.models import Article
+    from ayneh.text.neardup import NearDuplicateIndex
+
+    release_texts, article_texts = _texts(scenario)
+    credits = dict(Article.objects.values_list("url", "source_office__code"))
+    index = NearDuplicateIndex(threshold=0.2)
+    index.add_many((str(n), text) for n, text in enumerate(release_texts))
+    found = set()
+    for record, hits in zip(scenario.records, index.query_many(article_texts), strict=True):
+        for label, score in hits[:5]:
+            _story, office, published = scenario.releases[int(label)]
+            if _in_window(record, published) and (score >= 0.5 or credits.get(record.url) == office):
+                found.add((record.url, int(label)))
+    return found
+
+
 def peer_datasketch(scenario: Scenario, neardup: Any, threshold: float = 0.5) -> set[tuple[str, int]]:
     from datasketch import MinHashLSH
 
@@ -609,6 +629,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pipeline ({url.split(':')[0]}): {len(scenario.records)} records in {cpu:.1f} CPU s")
         peers = [
             ("text only (no credit)", peer_text_only(scenario)),
+            ("first rule (floored)", peer_first_rule(scenario)),
             ("datasketch LSH 0.5", peer_datasketch(scenario, neardup)),
         ]
         report(scenario, found, peers)
