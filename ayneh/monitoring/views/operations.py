@@ -200,6 +200,15 @@ class ArchiveUploadForm(forms.Form):
 # --- pages ---------------------------------------------------------------------------------------------------
 
 
+def backend_label(path: str) -> str:
+    labels = {
+        "django_tasks_db.DatabaseBackend": _("the database queue (ayneh db_worker)"),
+        "django_tasks_rq.RQBackend": _("Redis (ayneh rq_worker)"),
+        "django.tasks.backends.immediate.ImmediateBackend": _("this process (immediate)"),
+    }
+    return labels.get(path, path)
+
+
 @require_GET
 @monitoring_admin_required
 def operations_home(request: HttpRequest) -> HttpResponse:
@@ -220,7 +229,7 @@ def operations_home(request: HttpRequest) -> HttpResponse:
             "outlets": [(outlet, by_outlet.get(outlet.pk, [])) for outlet in outlets],
             "attention": list(attention.values()),
             "batches": batches,
-            "tasks_backend": settings.TASKS["default"]["BACKEND"].rsplit(".", 1)[-1],
+            "tasks_backend": backend_label(settings.TASKS["default"]["BACKEND"]),
         },
     )
 
