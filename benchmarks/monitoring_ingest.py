@@ -56,6 +56,8 @@ OUTLET = "فارس"
 # Releases go out at this moment; every record is published after it, within the pickup window.
 RELEASE_TIME = "2026-06-01T06:00:00+00:00"
 SEED = 1400
+# A few corpus items are a byline and a full stop; they are no article (nor a release anyone could pick up).
+MIN_WORDS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,7 @@ def real_stories() -> list[Story]:
     for path in sorted(DATA.glob("fars-news-*.json")):
         for item in json.loads(path.read_text(encoding="utf-8")):
             text = "\n".join(p for p in (item.get("abstract") or "", *item.get("paragraphs", [])) if p)
-            if text.strip():
+            if len(text.split()) >= MIN_WORDS:
                 stories.append(Story(item["link"], item.get("title") or "", text))
     return stories
 
@@ -107,6 +109,10 @@ def build_archive(*, short: bool, limit: int | None = None) -> tuple[list[dict[s
     stories = real_stories()
     rng.shuffle(stories)
     release_stories, stories = stories[:RELEASES], stories[RELEASES:]
+    # The corpus holds a few exact republications: a second copy of a release's story would be a true pickup
+    # that is not counted as planted.
+    release_titles = {s.title.strip() for s in release_stories}
+    stories = [s for s in stories if s.title.strip() not in release_titles]
     offices = [entry for entry in load_registry() if entry.tier == "provincial_dg"]
     releases = [
         {"office": offices[i % len(offices)].code, "title": s.title, "lead": "", "body": s.text}
