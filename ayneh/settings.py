@@ -166,6 +166,11 @@ if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
 MONITORING_INGEST_FAN_OUT = env_bool("AYNEH_INGEST_FAN_OUT", TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend")
 # Records per chunk (per chunk task when fanned out): smaller spreads a small import over more workers.
 MONITORING_INGEST_CHUNK_SIZE = int(os.environ.get("AYNEH_INGEST_CHUNK_SIZE", 100))
+# A chunk task waiting for the chunks before it takes their records over when the import has not moved
+# for this long (their worker died); the fetch schedule resumes an import that has not moved for the
+# second (its worker died, and no chunk waits behind it).
+MONITORING_CHUNK_STALL_SECONDS = float(os.environ.get("AYNEH_CHUNK_STALL_SECONDS", 120))
+MONITORING_BATCH_STALL_SECONDS = float(os.environ.get("AYNEH_BATCH_STALL_SECONDS", 600))
 # Uploaded archives, and the only folder archive and page-folder sources may be read from.
 MONITORING_IMPORT_DIR = Path(os.environ.get("AYNEH_IMPORT_DIR", DATA_DIR / "imports")).resolve()
 # How often `ayneh serve` queues the feed and sitemap sources that are due (0: never; use cron instead).

@@ -21,10 +21,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from ayneh.core.audit import audit_log
 from ayneh.monitoring import services
-from ayneh.monitoring.models import LOCAL_SOURCE_KINDS, IngestBatch, Outlet, Source, SourceKind
+from ayneh.monitoring.models import LOCAL_SOURCE_KINDS, BatchStatus, IngestBatch, Outlet, Source, SourceKind
 
 ADMIN_PERMISSION = "monitoring.add_source"
 
@@ -121,3 +122,24 @@ def batch_resume(*, batch: IngestBatch, actor: Any) -> None:
     with transaction.atomic():
         audit_log(action="monitoring.batch.resume_requested", actor=actor, target=batch, data={"cursor": batch.cursor})
         batch_enqueue(batch=batch)
+
+
+def batches_resume_stalled(*, stalled_after: dt.timedelta, now: dt.datetime | None = None) -> list[int]:
+    """Running batches that have not moved for `stalled_after` lost their worker (killed, machine gone).
+    An archive batch is claimed (compare-and-set on its heartbeat: of two schedulers, one claims it) and
+    queued again: it resumes from its cursor, nothing lost, nothing stored twice. A fetched source's batch
+    cannot be read again (the next fetch covers its items): it is marked failed. Returns the resumed ids."""
+    now = now or timezone.now()
+    resumed: list[int] = []
+    stale = IngestBatch.objects.filter(status=BatchStatus.RUNNING, heartbeat_at__lt=now - stalled_after)
+    for batch in stale:
+        with transaction.atomic():
+            if not IngestBatch.objects.filter(pk=batch.pk, heartbeat_at=batch.heartbeat_at).update(heartbeat_at=now):
+                continue
+            if batch.kind in LOCAL_SOURCE_KINDS:
+                audit_log(action="monitoring.batch.resumed_stalled", target=batch, data={"cursor": batch.cursor})
+                batch_enqueue(batch=batch)
+                resumed.append(batch.pk)
+            else:
+                services.batch_finish(batch=batch, status=BatchStatus.FAILED, error="worker lost: no progress")
+    return resumed

@@ -1,14 +1,18 @@
 """`ayneh serve`'s fetch schedule: the scheduler thread queues the due sources' fetches on its own (no cron),
-each source once per interval, and stops when asked."""
+each source once per interval, and stops when asked; each tick also resumes an import whose worker died."""
 
+import datetime as dt
 import time
 
 import pytest
+from django.utils import timezone
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from ayneh.monitoring.models import Article, Outlet, Source, SourceKind
+from ayneh.monitoring import pipeline, services
+from ayneh.monitoring.models import Article, BatchStatus, IngestBatch, Outlet, Source, SourceKind
 from ayneh.monitoring.schedule import FetchScheduler
 from tests.monitoring import releases as sample
+from tests.monitoring.factories import jsonl_write
 from tests.monitoring.fetch.conftest import LocalServer
 
 
@@ -53,3 +57,36 @@ def test_the_scheduler_thread_fetches_without_being_asked(due_feed: Source) -> N
         scheduler.stop()
         scheduler.join(timeout=30)
     assert not scheduler.is_alive()
+
+
+@pytest.mark.django_db
+def test_a_tick_resumes_an_import_whose_worker_died(irna: Outlet, tmp_path, django_capture_on_commit_callbacks) -> None:
+    archive = jsonl_write(
+        tmp_path / "a.jsonl",
+        ({"url": f"https://www.irna.ir/news/{n}", "text": f"متن خبر {n} درباره طرح شماره {n}."} for n in range(9)),
+    )
+    batch = services.batch_create(kind=SourceKind.JSONL, location=str(archive), outlet=irna)
+    died_at = 3
+    pipeline.batch_run(
+        batch=batch, chunk_size=3, should_stop=lambda: IngestBatch.objects.get(pk=batch.pk).cursor >= died_at
+    )
+    # The worker "died" mid-batch: still running, cursor 3, no progress for an hour.
+    IngestBatch.objects.filter(pk=batch.pk).update(
+        status=BatchStatus.RUNNING, finished_at=None, heartbeat_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    feed_batch = services.batch_create(kind=SourceKind.FEED, location="https://www.irna.ir/rss")
+    IngestBatch.objects.filter(pk=feed_batch.pk).update(
+        status=BatchStatus.RUNNING, heartbeat_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    alive = services.batch_create(kind=SourceKind.JSONL, location=str(archive), outlet=irna)
+    IngestBatch.objects.filter(pk=alive.pk).update(status=BatchStatus.RUNNING, heartbeat_at=timezone.now())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        FetchScheduler(every=60).tick()
+
+    batch.refresh_from_db()
+    feed_batch.refresh_from_db()
+    alive.refresh_from_db()
+    assert (batch.status, batch.cursor, batch.created_count, batch.duplicate_count) == (BatchStatus.COMPLETED, 9, 9, 0)
+    assert (feed_batch.status, feed_batch.error) == (BatchStatus.FAILED, "worker lost: no progress")
+    assert (alive.status, alive.cursor) == (BatchStatus.RUNNING, 0), "a batch that moves is left alone"
