@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -57,8 +57,12 @@ def records_home(request: HttpRequest) -> HttpResponse:
         office_list = period.offices.filter(pk__in=offices.values("pk")).order_by("path")
         wanted = period.framework.indicators.filter(source__in=OFFICE_SOURCES).count()
         recorded = dict(
-            IndicatorValue.objects.filter(period=period, office__in=office_list, indicator__source__in=OFFICE_SOURCES)
-            .exclude(actual__isnull=True, evidence="")
+            # Filled in by the office: a logged value entered, or evidence uploaded for a rating.
+            IndicatorValue.objects.filter(period=period, office__in=office_list)
+            .filter(
+                Q(indicator__source=Source.LOG, actual__isnull=False)
+                | (Q(indicator__source=Source.EVAL) & ~Q(evidence=""))
+            )
             .values("office_id")
             .annotate(n=Count("id"))
             .values_list("office_id", "n")

@@ -138,3 +138,5 @@ def test_evidence_for_an_evaluator_indicator_is_uploaded_by_the_office(client, k
     value = IndicatorValue.objects.get(indicator=plan, office=khuzestan)
     assert (value.actual, value.score, value.evidence_name) == (None, None, "plan.pdf")
     assert audited("evaluation.evidence_attached")
+    home = client.get(reverse("evaluation:records")).content.decode()
+    assert "۱ / ۱۰" in home  # of the 4 logged and 6 evaluator indicators, the plan's evidence is in
