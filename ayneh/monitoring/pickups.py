@@ -16,20 +16,22 @@ word 3-shingles (``ayneh.text.shingles``: Arabic letters, digits, ZWNJ and punct
   takes its passages first; a further release is judged only on the shingles the better ones did not
   already explain. So a copy of a follow-up release that repeats a paragraph of an earlier one is not also
   a pickup of the earlier one, while a roundup carrying two different releases is a pickup of both.
-- *Accepted* when ``shared`` ≥ MIN_SHARED_SHINGLES (about two sentences: one quoted sentence is a quote,
-  not a pickup) and either
+- *Accepted* when ``shared`` ≥ MIN_SHARED_SHINGLES (20, a long sentence's worth: a headline or a phrase in
+  common is no evidence) and either
   - ``overlap`` ≥ TEXT_THRESHOLD (0.5): most of the shorter text is the other's — a pickup whether or not
     the outlet credits anyone; or
   - the article credits the release's own office («به نقل از روابط عمومی ...», read by
     ``ayneh.text.analyse`` with its typo-tolerant office matching) and ``overlap`` ≥ CREDITED_THRESHOLD
     (0.2): a rewritten story that still carries whole passages of the office's release.
   A credit with no shared passages is a *mention* of the office, not a pickup; an outlet's own report of the
-  same event that quotes a sentence of the release, without the credit, is not a pickup either.
+  same event that quotes a sentence of the release, without the credit, is not a pickup either (the
+  sentence is a small share of either text).
 
 Candidates come from a ``NearDuplicateIndex`` of all published releases, held per process and brought up to
 date before every chunk (new releases are added; withdrawn ones are ignored when found), with large samples
 (a short copy of a long release must still share samples with it) and no length floor; each candidate is
-then confirmed exactly against the release's kept shingle set. Articles arrive already sketched
+then confirmed exactly against the release's shingle set (kept for the SHINGLE_CACHE releases met
+lately, read and shingled again for an older one). Articles arrive already sketched
 (``versions.matching_sketches``), so matching costs no second pass over their text.
 """
 
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +71,8 @@ PASSAGE_COVERAGE = 0.6
 MAX_PASSAGES = 12
 _MIN_PASSAGE_SHINGLES = 3
 _LOAD_CHUNK = 500
+# Releases whose exact shingle sets stay in memory (a few KB each): far more than one window's candidates.
+SHINGLE_CACHE = 4_096
 
 
 def release_plain_text(*, title: str, lead: str, body_html: str) -> str:
@@ -152,7 +157,10 @@ class ReleaseIndex:
             max_candidates=_MAX_CANDIDATES,
             length_floor=0.0,
         )
-        self._shingles: dict[int, np.ndarray] = {}
+        self._indexed: set[int] = set()
+        # Exact shingle sets of the releases met lately (least recently used dropped first): what confirming
+        # a candidate needs. A release not in it is read and shingled again when it is a candidate.
+        self._shingles: OrderedDict[int, np.ndarray] = OrderedDict()
         self._releases: dict[int, _IndexedRelease] = {}
         self._signature: dict[str, Any] | None = None
         self._lock = threading.Lock()
@@ -170,22 +178,34 @@ class ReleaseIndex:
                 for pk, office_id, published_at in published.values_list("id", "office_id", "published_at")
                 if published_at is not None  # a published release always has one (a check constraint)
             }
-            new = sorted(releases.keys() - self._shingles.keys())
+            new = sorted(releases.keys() - self._indexed)
             for start in range(0, len(new), _LOAD_CHUNK):
-                rows = list(
-                    Release.objects.filter(id__in=new[start : start + _LOAD_CHUNK]).values_list(
-                        "id", "title", "lead", "body_html"
-                    )
-                )
-                texts = [
-                    normalize(release_plain_text(title=t, lead=lead, body_html=body)) for _pk, t, lead, body in rows
-                ]
-                sketches = matching_sketches(texts)
-                self._index.add_sketched([str(pk) for pk, *_rest in rows], sketches)
-                for i, (pk, *_rest) in enumerate(rows):
-                    self._shingles[pk] = sketches.shingle_set(i).copy()
+                ids, sketches = _release_sketches(new[start : start + _LOAD_CHUNK])
+                self._index.add_sketched([str(pk) for pk in ids], sketches)
+                self._remember(ids, sketches)
+            self._indexed.update(new)
             self._releases = releases
             self._signature = signature
+
+    def _remember(self, ids: Sequence[int], sketches: Sketches) -> None:
+        for i, pk in enumerate(ids):
+            self._shingles[pk] = sketches.shingle_set(i).copy()
+            self._shingles.move_to_end(pk)
+        while len(self._shingles) > SHINGLE_CACHE:
+            self._shingles.popitem(last=False)
+
+    def _shingle_sets(self, wanted: set[int]) -> dict[int, np.ndarray]:
+        """The exact shingle sets of the `wanted` releases (from the cache, else read and shingled)."""
+        missing = sorted(wanted - self._shingles.keys())
+        if missing:
+            ids, sketches = _release_sketches(missing)
+            self._remember(ids, sketches)
+        found = {}
+        for pk in wanted:
+            if (shingles := self._shingles.get(pk)) is not None:
+                self._shingles.move_to_end(pk)
+                found[pk] = shingles
+        return found
 
     def matches(self, articles: Sequence[ArticleForMatching], sketches: Sketches) -> list[list[PickupMatch]]:
         """The accepted pickups of each article (``sketches`` holds their matching texts' sketches, in the
@@ -197,25 +217,34 @@ class ReleaseIndex:
         with self._lock:
             found = self._index.query_sketched(sketches)
             releases = self._releases
-            shingles = self._shingles
+            in_window: list[list[tuple[int, bool]]] = []
+            for article, hits in zip(articles, found, strict=True):
+                candidates = []
+                for label, _estimate in hits:
+                    release = releases.get(int(label))
+                    if release is not None and (
+                        article.seen_at - WINDOW <= release.published_at <= article.seen_at + EARLY_SLACK
+                    ):
+                        candidates.append((int(label), article.credited_office_id == release.office_id))
+                in_window.append(candidates)
+            shingles = self._shingle_sets({pk for candidates in in_window for pk, _credited in candidates})
         results: list[list[PickupMatch]] = []
-        for position, (article, hits) in enumerate(zip(articles, found, strict=True)):
-            candidates = []
-            for label, _estimate in hits:
-                release = releases.get(int(label))
-                if release is None or not (
-                    article.seen_at - WINDOW <= release.published_at <= article.seen_at + EARLY_SLACK
-                ):
-                    continue
-                credited = article.credited_office_id == release.office_id
-                candidates.append((int(label), shingles[int(label)], credited))
-            accepted = judge(sketches.shingle_set(position), candidates) if candidates else []
+        for position, candidates in enumerate(in_window):
+            known = [(pk, shingles[pk], credited) for pk, credited in candidates if pk in shingles]
+            accepted = judge(sketches.shingle_set(position), known) if known else []
             results.append(
                 [PickupMatch(pk, overlap, shared, credited) for pk, overlap, shared, credited in accepted][
                     :MAX_PICKUPS_PER_ARTICLE
                 ]
             )
         return results
+
+
+def _release_sketches(ids: Sequence[int]) -> tuple[list[int], Sketches]:
+    """The releases' ids (those that exist) and their matching texts' sketches, in one query."""
+    rows = list(Release.objects.filter(id__in=ids).order_by("id").values_list("id", "title", "lead", "body_html"))
+    texts = [normalize(release_plain_text(title=title, lead=lead, body_html=body)) for _pk, title, lead, body in rows]
+    return [pk for pk, *_rest in rows], matching_sketches(texts)
 
 
 def pickup_evidence(
