@@ -137,24 +137,32 @@ class IndicatorForm(forms.Form):
 ALL_OFFICES = "all"
 
 
+class FrameworkChoiceField(forms.ModelChoiceField):
+    """Frameworks named as evaluators read them: «title (نسخه ۲)», frozen ones marked."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        label = _("%(title)s (version %(version)s)") % {"title": obj.title, "version": persian_digits(obj.version)}
+        return f"{label} — {_('in use')}" if obj.is_frozen else str(label)
+
+
 class PeriodOpenForm(forms.Form):
     """Which framework, which Jalali year, quarter or month, and which offices: all the evaluator
     evaluates in the framework's tiers, or one tier of them."""
 
-    framework = forms.ModelChoiceField(label=_("Framework"), queryset=Framework.objects.none(), empty_label=None)
+    framework = FrameworkChoiceField(label=_("Framework"), queryset=Framework.objects.none(), empty_label=None)
     kind = forms.ChoiceField(label=_("Period"), choices=PeriodKind.choices, initial=PeriodKind.QUARTER)
     year = PersianIntegerField(label=_("Jalali year"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
     quarter = forms.TypedChoiceField(
         label=_("Quarter"),
         coerce=int,
-        choices=[(number, name) for number, name in QUARTER_NAMES.items()],
+        choices=[("", "—"), *QUARTER_NAMES.items()],
         required=False,
         help_text=_("For a quarterly period."),
     )
     month = forms.TypedChoiceField(
         label=_("Month"),
         coerce=int,
-        choices=[(number, name) for number, name in enumerate(JALALI_MONTHS, start=1)],
+        choices=[("", "—"), *enumerate(JALALI_MONTHS, start=1)],
         required=False,
         help_text=_("For a monthly period."),
     )
