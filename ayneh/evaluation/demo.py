@@ -67,7 +67,7 @@ UNRATED_EVERY = 9
 DESK_USERNAME = "news-desk-demo"
 DESK_NAME = "دبیرخانه خبر (نمایشی)"
 # Releases per office: from MIN_RELEASES (least active) to MAX_RELEASES (most active).
-MIN_RELEASES, MAX_RELEASES = 2, 8
+MIN_RELEASES, MAX_RELEASES = 2, 6
 
 DEMO_COMMENTS = {
     0: "مستندی برای این سنجه بارگذاری نشده است. (داده نمایشی)",
