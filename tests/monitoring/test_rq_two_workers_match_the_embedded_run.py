@@ -17,7 +17,8 @@ import sys
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -56,20 +57,57 @@ def _admin(sql: str) -> None:
         connection.execute(sql)
 
 
-@pytest.fixture
-def postgres_databases() -> Iterator[list[str]]:
-    """Names for a template and two scratch databases, dropped afterwards."""
+@pytest.fixture(scope="module")
+def postgres_server() -> Iterator[list[str]]:
+    """Checks PostgreSQL is there; drops the databases the module's tests made (listed here) afterwards."""
     if not (os.environ.get("DATABASE_URL") or "").startswith(("postgres://", "postgresql://")):
         pytest.skip("runs in bin/test's PostgreSQL run (DATABASE_URL=postgres://...)")
     try:
         _admin("SELECT 1")
     except psycopg.Error as error:
         _unreachable("PostgreSQL", error)
-    tag = uuid.uuid4().hex[:10]
-    names = [f"ayneh_rqtest_{tag}_{suffix}" for suffix in ("template", "embedded", "rq")]
-    yield names
-    for name in reversed(names):
+    made: list[str] = []
+    yield made
+    for name in reversed(made):
         _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    template: str
+    archive: Path
+    records: int
+    expected: dict[str, Any]
+    made: list[str]
+
+    def fresh(self, suffix: str) -> str:
+        name = f"{self.template.removesuffix('_template')}_{suffix}"
+        _admin(f"CREATE DATABASE {name} TEMPLATE {self.template}")
+        self.made.append(name)
+        return name
+
+
+@pytest.fixture(scope="module")
+def prepared(postgres_server: list[str], tmp_path_factory: pytest.TempPathFactory) -> Prepared:
+    """A template database (offices, the outlet, published releases), the archive, and what the embedded
+    path (the batch run in process, chunk after chunk) stores from it."""
+    workdir = tmp_path_factory.mktemp("rq")
+    template = f"ayneh_rqtest_{uuid.uuid4().hex[:10]}_template"
+    postgres_server.append(template)
+    archive, records = prepare_template(template, workdir)
+    result = Prepared(template, archive, records, {}, postgres_server)
+    embedded = result.fresh("embedded")
+    finished(ayneh([*import_args(archive), "--chunk-size", str(CHUNK)], database=embedded, data_dir=workdir / "e"))
+    expected = stored(embedded)
+    assert expected["batches"][0][:3] == ("completed", records, records)
+    assert expected["pickups"], "the archive's planted republications must be found, or the comparison is empty"
+    assert expected["failures"], "the broken line must be recorded"
+    result.expected.update(expected)
+    return result
+
+
+def import_args(archive: Path) -> list[str]:
+    return ["import_archive", str(archive), "--outlet", archive_maker.OUTLET, "--no-progress"]
 
 
 @pytest.fixture
@@ -176,51 +214,73 @@ def chunk_results(redis_url: str) -> list[dict[str, Any]]:
     return results
 
 
-def test_two_rq_workers_store_what_the_embedded_run_stores(
-    postgres_databases: list[str], redis_db: int, tmp_path: Path
-) -> None:
-    template, embedded, scaled = postgres_databases
-    archive, records = prepare_template(template, tmp_path)
-    _admin(f"CREATE DATABASE {embedded} TEMPLATE {template}")
-    _admin(f"CREATE DATABASE {scaled} TEMPLATE {template}")
+class RQWorkers:
+    """`count` real `ayneh rq_worker` processes on `database` and their own Redis database number."""
 
-    # The embedded path: the batch run in process, chunk after chunk.
-    import_args = ["import_archive", str(archive), "--outlet", archive_maker.OUTLET, "--no-progress"]
-    finished(ayneh([*import_args, "--chunk-size", str(CHUNK)], database=embedded, data_dir=tmp_path / "embedded"))
-    expected = stored(embedded)
-    assert expected["batches"][0][:3] == ("completed", records, records)
-    assert expected["pickups"], "the archive's planted republications must be found, or the comparison is empty"
-    assert expected["failures"], "the broken line must be recorded"
+    def __init__(self, *, database: str, redis_db: int, data_dir: Path, count: int, **env: str) -> None:
+        self.database, self.data_dir = database, data_dir
+        self.redis_url = f"redis://{REDIS_HOST}:{REDIS_PORT}/{redis_db}"
+        self.env = {
+            "AYNEH_TASKS_BACKEND": "rq",
+            "REDIS_URL": self.redis_url,
+            "AYNEH_INGEST_CHUNK_SIZE": str(CHUNK),
+            **env,
+        }
+        self.processes = [
+            ayneh(
+                ["rq_worker", "--name", f"w{n}-{uuid.uuid4().hex[:6]}"],
+                database=database,
+                data_dir=data_dir / f"w{n}",
+                **self.env,
+            )
+            for n in range(count)
+        ]
 
-    # Scale-out: two RQ workers on their own Redis database, then the same import queued for them.
-    redis_url = f"redis://{REDIS_HOST}:{REDIS_PORT}/{redis_db}"
-    rq_env = {"AYNEH_TASKS_BACKEND": "rq", "REDIS_URL": redis_url, "AYNEH_INGEST_CHUNK_SIZE": str(CHUNK)}
-    workers = [
-        ayneh(["rq_worker", "--name", f"w{n}-{redis_db}"], database=scaled, data_dir=tmp_path / f"w{n}", **rq_env)
-        for n in range(WORKERS)
-    ]
-    try:
-        out = finished(ayneh([*import_args, "--background"], database=scaled, data_dir=tmp_path / "queue", **rq_env))
+    def queue_import(self, archive: Path) -> None:
+        out = finished(
+            ayneh(
+                [*import_args(archive), "--background"],
+                database=self.database,
+                data_dir=self.data_dir / "q",
+                **self.env,
+            )
+        )
         assert "queued" in out
-        deadline = time.monotonic() + 300
-        while (state := batch_state(scaled)) is None or state[0] in {"pending", "running"}:
-            for worker in workers:
-                assert worker.poll() is None, worker.communicate()[1]
+
+    def wait_until_ended(self, *, on_wait: Callable[[], None] = lambda: None, timeout: float = 300) -> None:
+        deadline = time.monotonic() + timeout
+        while (state := batch_state(self.database)) is None or state[0] in {"pending", "running"}:
+            for worker in self.processes:
+                assert worker.poll() is None or worker.returncode == -signal.SIGKILL, worker.communicate()[1]
             assert time.monotonic() < deadline, f"the batch did not end in time: {state}"
+            on_wait()
             time.sleep(0.2)
-    finally:
-        for worker in workers:
-            worker.send_signal(signal.SIGTERM)  # RQ's warm shutdown: the job in hand finishes
-        for worker in workers:
+
+    def stop(self) -> None:
+        for worker in self.processes:
+            if worker.poll() is None:
+                worker.send_signal(signal.SIGTERM)  # RQ's warm shutdown: the job in hand finishes
+        for worker in self.processes:
             try:
                 worker.communicate(timeout=60)
             except subprocess.TimeoutExpired:
                 worker.kill()
                 worker.communicate()
 
-    assert stored(scaled) == expected
 
-    chunks = chunk_results(redis_url)
+def test_two_rq_workers_store_what_the_embedded_run_stores(prepared: Prepared, redis_db: int, tmp_path: Path) -> None:
+    scaled = prepared.fresh("rq")
+    workers = RQWorkers(database=scaled, redis_db=redis_db, data_dir=tmp_path, count=WORKERS)
+    try:
+        workers.queue_import(prepared.archive)
+        workers.wait_until_ended()
+    finally:
+        workers.stop()
+
+    assert stored(scaled) == prepared.expected
+
+    records = prepared.records
+    chunks = chunk_results(workers.redis_url)
     stored_chunks = [c for c in chunks if c["outcome"] == "stored"]
     # Every chunk's records were stored exactly once, and the chunks tile the archive.
     assert sorted((c["stored_from"], c["end"]) for c in stored_chunks) == [
@@ -229,3 +289,34 @@ def test_two_rq_workers_store_what_the_embedded_run_stores(
     assert all(c["took_over"] == 0 for c in chunks), "no worker died: nobody had to take over"
     by_worker = {c["worker"] for c in stored_chunks}
     assert len(by_worker) == WORKERS, f"the chunks were not spread over both workers: {by_worker}"
+
+
+def test_a_worker_killed_mid_import_loses_nothing_and_duplicates_nothing(
+    prepared: Prepared, redis_db: int, tmp_path: Path
+) -> None:
+    scaled = prepared.fresh("killed")
+    stall = {"AYNEH_CHUNK_STALL_SECONDS": "3", "AYNEH_BATCH_STALL_SECONDS": "5"}
+    workers = RQWorkers(database=scaled, redis_db=redis_db, data_dir=tmp_path, count=WORKERS, **stall)
+    last_tick = [time.monotonic()]
+
+    def serve_schedule_tick() -> None:
+        """What `ayneh serve` does every minute (here every 5 s): resume an import whose worker died."""
+        if time.monotonic() - last_tick[0] > 5:
+            code = "from ayneh.monitoring.schedule import FetchScheduler; FetchScheduler(every=1).tick()"
+            finished(ayneh(["shell", "-c", code], database=scaled, data_dir=tmp_path / "s", **workers.env))
+            last_tick[0] = time.monotonic()
+
+    try:
+        workers.queue_import(prepared.archive)
+        deadline = time.monotonic() + 300
+        while (state := batch_state(scaled)) is None or state[1] < 2 * CHUNK:
+            assert time.monotonic() < deadline, f"the import did not start: {state}"
+            time.sleep(0.05)
+        workers.processes[0].send_signal(signal.SIGKILL)  # mid-chunk: its chunk never commits
+        workers.processes[0].communicate(timeout=30)
+        assert batch_state(scaled)[0] == "running"
+        workers.wait_until_ended(on_wait=serve_schedule_tick)
+    finally:
+        workers.stop()
+
+    assert stored(scaled) == prepared.expected
