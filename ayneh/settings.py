@@ -173,6 +173,9 @@ MONITORING_CHUNK_STALL_SECONDS = float(os.environ.get("AYNEH_CHUNK_STALL_SECONDS
 MONITORING_BATCH_STALL_SECONDS = float(os.environ.get("AYNEH_BATCH_STALL_SECONDS", 600))
 # Uploaded archives, and the only folder archive and page-folder sources may be read from.
 MONITORING_IMPORT_DIR = Path(os.environ.get("AYNEH_IMPORT_DIR", DATA_DIR / "imports")).resolve()
+# The largest JSON Lines archive the operations page accepts as an upload (larger: copy it into the import
+# folder and add it as a source, or use `ayneh import_archive`).
+MONITORING_UPLOAD_MAX_BYTES = int(os.environ.get("AYNEH_IMPORT_UPLOAD_MAX_BYTES", 512 * 1024 * 1024))
 # How often `ayneh serve` queues the feed and sitemap sources that are due (0: never; use cron instead).
 MONITORING_FETCH_EVERY_SECONDS = float(os.environ.get("AYNEH_FETCH_EVERY_SECONDS", 60))
 

@@ -326,3 +326,18 @@ def test_a_waiting_import_is_cancelled_at_once(client: Client, monitoring_admin:
     batch.refresh_from_db()
     assert response.status_code == 302
     assert batch.status == BatchStatus.CANCELLED
+
+
+def test_an_upload_over_the_size_limit_is_refused_in_persian(
+    client: Client, monitoring_admin: User, import_dir: Path, settings: SettingsWrapper
+) -> None:
+    settings.MONITORING_UPLOAD_MAX_BYTES = 2 * 1024 * 1024
+    big = ("\n".join(json.dumps(r, ensure_ascii=False) for r in records(40_000)) + "\n").encode()
+    assert len(big) > 2 * 1024 * 1024
+
+    response = signed_in(client, monitoring_admin).post(
+        reverse("monitoring:operations-upload"), {"archive": upload("big.jsonl", big)}
+    )
+
+    assert "پرونده بیش از اندازه بزرگ است: حداکثر ۲ مگابایت." in response.content.decode()
+    assert IngestBatch.objects.count() == 0
