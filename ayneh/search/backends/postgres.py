@@ -14,6 +14,11 @@ Newest first, two ways, chosen per query by the expected work (`choose_path`):
 - "gin": the GIN index finds every hit, then they are sorted. Cheap for a rare query, expensive for a
   common one (every hit is fetched and sorted).
 
+Totals: the GIN path has every hit at hand and counts them exactly (up to COUNT_CAP); a walked page counts
+its hits among the newest COUNT_WALK_ROWS documents only, which reaches COUNT_CAP for the commonest words
+and otherwise gives a lower bound ("more than n"): counting every hit of a common word is the expensive
+part of the naive query, whichever index serves it.
+
 PostgreSQL's planner makes this choice itself, but on its own selectivity guess, and it often walks the
 sort index for rare words (~700 ms at 1M documents, measured). So the backend decides from the column's
 statistics (pg_stats.most_common_elems, the lexemes ANALYZE found most often, with their frequencies) and
@@ -32,15 +37,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from ayneh.search.backends.base import (
-    COUNT_CAP,
-    IndexEntry,
-    SearchBackend,
-    SearchFilters,
-    SearchPage,
-    needs_count,
-    page_total,
-)
+from ayneh.search.backends.base import COUNT_CAP, IndexEntry, SearchBackend, SearchFilters, SearchPage
 from ayneh.search.models import SearchDocument
 from ayneh.search.terms import SearchQuery
 
@@ -49,16 +46,21 @@ DOCUMENT_TABLE = SearchDocument._meta.db_table
 MAX_POSITIONS_PER_LEXEME = 255
 # The statistics are re-read at most this often per process (ANALYZE refreshes them far less often).
 STATISTICS_TTL_SECONDS = 300.0
-# Relative cost of testing one row on the walk (an index step, a heap fetch, a vector decompression and
-# match) against handling one hit on the GIN path (a posting, a heap fetch, a sort entry). Measured with
-# benchmarks/search_1m.py on 1M documents.
-WALK_ROW_COST = 4.0
+# Relative cost of testing one row on the walk (an index step, a heap fetch, reading the vector from its
+# TOAST table, decompressing and matching it) against handling one hit on the GIN path (a posting, a heap
+# fetch, a sort entry): measured 15-60 us against 5-25 us per row at 1M documents on a loaded 2-core
+# machine (benchmarks/search_1m.py); the walk's rows are random heap pages when storage order is not time
+# order.
+WALK_ROW_COST = 3.0
 GIN_HIT_COST = 1.0
 GIN_FIXED_COST = 300.0
 # A walk reads at most WALK_BUDGET_FACTOR times the rows the estimate expects (within these bounds).
 WALK_BUDGET_FACTOR = 4
 WALK_MIN_BUDGET = 2_000
 WALK_MAX_BUDGET = 200_000
+# A walked page's total is counted among this many of the newest documents (in the date range): a lower
+# bound for common words ("more than n"), cheap enough to stay within a page's time budget.
+COUNT_WALK_ROWS = 500
 
 
 def _lexeme(token: str) -> str:
@@ -192,12 +194,13 @@ class PostgresBackend(SearchBackend):
         statistics = lexeme_statistics()
         selectivity = statistics.selectivity(query, filters)
         tsquery = tsquery_literal(query, filters)
-        rows = self._page(tsquery, filters, limit=limit, offset=offset, selectivity=selectivity, stats=statistics)
-        count = None
-        if needs_count(rows_on_page=len(rows), limit=limit, offset=offset):
-            count = self._count(tsquery, filters, selectivity=selectivity, stats=statistics)
-        total, exact = page_total(rows_on_page=len(rows), limit=limit, offset=offset, count=count)
-        return SearchPage(keys=rows, total=total, total_exact=exact)
+        needed = limit + offset
+        if choose_path(selectivity=selectivity, rows=statistics.rows, needed=needed) == "walk":
+            page = self._walk(tsquery, filters, limit=limit, offset=offset, selectivity=selectivity)
+            if page is not None:
+                return page
+            # A short page: the walk ran out of budget (or of documents); the GIN path knows for sure.
+        return self._gin(tsquery, filters, limit=limit, offset=offset)
 
     @staticmethod
     def _range(filters: SearchFilters) -> tuple[str, list[int]]:
@@ -211,71 +214,66 @@ class PostgresBackend(SearchBackend):
             params.append(high)
         return sql, params
 
-    def _walk_budget(self, *, selectivity: float, needed: int) -> int:
-        """How many of the newest documents a walk may read before it gives up for the GIN path: a few
-        times what the estimate expects, so a wrong estimate (words that rarely occur together) costs a
-        bounded walk and then the GIN query, never a walk through the whole table."""
-        expected = needed / max(selectivity, 1e-9)
-        return int(min(max(WALK_BUDGET_FACTOR * expected, WALK_MIN_BUDGET), WALK_MAX_BUDGET))
-
-    def _page(
-        self,
-        tsquery: str,
-        filters: SearchFilters,
-        *,
-        limit: int,
-        offset: int,
-        selectivity: float,
-        stats: LexemeStatistics,
-    ) -> list[str]:
+    def _walk(
+        self, tsquery: str, filters: SearchFilters, *, limit: int, offset: int, selectivity: float
+    ) -> SearchPage | None:
+        """The page by walking newest first, or None when the walk's budget ran out before the page was
+        full. Its total is counted among the newest COUNT_WALK_ROWS documents only: exact if the range
+        has no more than that, else a lower bound (at least one more page, or COUNT_CAP)."""
         range_sql, range_params = self._range(filters)
         needed = limit + offset
-        if choose_path(selectivity=selectivity, rows=stats.rows, needed=needed) == "walk":
-            # The inner query reads at most `budget` documents newest first down the sort_key index; the
-            # outer one tests each with ts_match_vq (the function behind @@, which no index can serve, so
-            # the planner cannot turn this into a GIN scan) and stops after the page.
-            sql = (
+        # The inner query reads at most `budget` documents newest first down the sort_key index; the outer
+        # one tests each with ts_match_vq (the function behind @@, which no index can serve, so the planner
+        # cannot turn this into a GIN scan) and stops after the page and one more hit.
+        expected = needed / max(selectivity, 1e-9)
+        budget = int(min(max(WALK_BUDGET_FACTOR * expected, WALK_MIN_BUDGET), WALK_MAX_BUDGET))
+        with connection.cursor() as cursor:
+            cursor.execute(
                 f"SELECT key FROM (SELECT key, sort_key, vector FROM {DOCUMENT_TABLE} WHERE true{range_sql} "  # noqa: S608
                 "ORDER BY sort_key DESC LIMIT %s) AS recent WHERE ts_match_vq(vector, %s::tsquery) "
-                "ORDER BY sort_key DESC LIMIT %s OFFSET %s"
+                "ORDER BY sort_key DESC LIMIT %s OFFSET %s",
+                [*range_params, budget, tsquery, limit + 1, offset],
             )
-            budget = self._walk_budget(selectivity=selectivity, needed=needed)
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [*range_params, budget, tsquery, limit, offset])
-                keys = [row[0] for row in cursor.fetchall()]
-            if len(keys) == limit:
-                return keys
-            # A short page: the walk ran out of budget (or of documents); the GIN path knows for sure.
-        sql = (
-            f"WITH hits AS MATERIALIZED (SELECT key, sort_key FROM {DOCUMENT_TABLE} "  # noqa: S608
-            f"WHERE vector @@ %s::tsquery{range_sql}) "
-            "SELECT key FROM hits ORDER BY sort_key DESC LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [tsquery, *range_params, limit, offset])
-            return [row[0] for row in cursor.fetchall()]
-
-    def _count(self, tsquery: str, filters: SearchFilters, *, selectivity: float, stats: LexemeStatistics) -> int:
-        range_sql, range_params = self._range(filters)
-        needed = COUNT_CAP + 1
-        with connection.cursor() as cursor:
-            if choose_path(selectivity=selectivity, rows=stats.rows, needed=needed) == "walk":
-                budget = self._walk_budget(selectivity=selectivity, needed=needed)
-                cursor.execute(
-                    "SELECT count(*) FROM (SELECT 1 FROM (SELECT vector FROM "  # noqa: S608
-                    f"{DOCUMENT_TABLE} WHERE true{range_sql} ORDER BY sort_key DESC LIMIT %s) AS recent "
-                    "WHERE ts_match_vq(vector, %s::tsquery) LIMIT %s) AS capped",
-                    [*range_params, budget, tsquery, needed],
-                )
-                count = int(cursor.fetchone()[0])
-                if count == needed:
-                    return count
+            keys = [row[0] for row in cursor.fetchall()]
+            if len(keys) <= limit:
+                return None
+            keys = keys[:limit]
             cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM {DOCUMENT_TABLE} "  # noqa: S608
-                f"WHERE vector @@ %s::tsquery{range_sql} LIMIT %s) AS capped",
-                [tsquery, *range_params, needed],
+                "SELECT count(*) FILTER (WHERE ts_match_vq(vector, %s::tsquery)), count(*) FROM "  # noqa: S608
+                f"(SELECT vector FROM {DOCUMENT_TABLE} WHERE true{range_sql} "
+                "ORDER BY sort_key DESC LIMIT %s) AS recent",
+                [tsquery, *range_params, COUNT_WALK_ROWS],
             )
-            return int(cursor.fetchone()[0])
+            hits, read = cursor.fetchone()
+        if read < COUNT_WALK_ROWS and hits <= COUNT_CAP:
+            return SearchPage(keys=keys, total=hits, total_exact=True)  # the walk read the whole range
+        return SearchPage(keys=keys, total=min(max(hits, needed + 1), COUNT_CAP), total_exact=False)
+
+    def _gin(self, tsquery: str, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
+        """The page through the GIN index: every hit found, then sorted; the exact total rides along (the
+        hits are all at hand in the materialised CTE)."""
+        range_sql, range_params = self._range(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH hits AS MATERIALIZED (SELECT key, sort_key FROM {DOCUMENT_TABLE} "  # noqa: S608
+                f"WHERE vector @@ %s::tsquery{range_sql}) "
+                "SELECT key, count(*) OVER () FROM hits ORDER BY sort_key DESC LIMIT %s OFFSET %s",
+                [tsquery, *range_params, limit, offset],
+            )
+            rows = cursor.fetchall()
+            if rows:
+                total = int(rows[0][1])
+            elif offset == 0:
+                total = 0
+            else:
+                cursor.execute(
+                    f"SELECT count(*) FROM {DOCUMENT_TABLE} WHERE vector @@ %s::tsquery{range_sql}",  # noqa: S608
+                    [tsquery, *range_params],
+                )
+                total = int(cursor.fetchone()[0])
+        if total > COUNT_CAP:
+            return SearchPage(keys=[row[0] for row in rows], total=COUNT_CAP, total_exact=False)
+        return SearchPage(keys=[row[0] for row in rows], total=total, total_exact=True)
 
 
 def estimated_cost_ratio(selectivity: float, rows: float, needed: int) -> float:
