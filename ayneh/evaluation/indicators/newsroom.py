@@ -93,8 +93,9 @@ def news_volume(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Comp
 
 def news_timeliness(*, scope: Scope, params: Mapping[str, Any]) -> Mapping[int, Computed]:
     """Share (%) of each office's event-linked releases of the period published within `hours` of the
-    event's start. A release published before its event starts (an announcement) is timely. An office with
-    no event-linked release in the period has no data (event coverage measures the missing ones)."""
+    event's start (to the millisecond: the database computes the interval). A release published before its
+    event starts (an announcement) is timely. An office with no event-linked release in the period has no
+    data (event coverage measures the missing ones)."""
     hours = float(params.get("hours", DEFAULT_TIMELINESS_HOURS))
     limit = hours * SECONDS_PER_HOUR + TOLERANCE_SECONDS
     timely: dict[int, list[str]] = defaultdict(list)
