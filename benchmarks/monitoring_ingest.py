@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/monitoring_ingest.py --records 1500 --workers 1   # a size in between
     ... --repeat 5                        # runs per configuration, the median printed (default 1 short, 3 full)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ayneh ...   # also PostgreSQL (a scratch database beside it)
+    ... --profile                         # then one worker per database under cProfile: where the time goes
 
 What is measured: `ayneh.monitoring.pipeline.batch_run` over an archive — reading, checking and keying each
 record, analysis (`ayneh.text.analyse` against the office registry read from the database), deduplication
@@ -29,9 +30,11 @@ republications of releases that are published in the database before the run (a 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import json
 import os
+import pstats
 import random
 import shutil
 import statistics
@@ -238,8 +241,15 @@ def child_ingest(archive: Path) -> dict[str, Any]:
     batch = services.batch_create(kind=SourceKind.JSONL, location=str(archive), outlet=outlet)
     print("ready", flush=True)
     sys.stdin.readline()
+    profile_path = os.environ.get("AYNEH_BENCH_PROFILE")
+    profiler = cProfile.Profile() if profile_path else None
     wall, cpu = time.perf_counter(), time.process_time()
+    if profiler is not None:
+        profiler.enable()
     batch = pipeline.batch_run(batch=batch, chunk_size=CHUNK_SIZE)
+    if profiler is not None and profile_path:
+        profiler.disable()
+        profiler.dump_stats(profile_path)
     return {
         **pickup_quality(),
         "records": batch.cursor,
@@ -322,9 +332,14 @@ class Scratch:
             self._admin("DROP DATABASE IF EXISTS ayneh_bench_template")
 
 
-def ingest(scratch: Scratch, parts: list[Path]) -> dict[str, Any]:
+def ingest(scratch: Scratch, parts: list[Path], profile: Path | None = None) -> dict[str, Any]:
     url = scratch.fresh()
-    workers = [run_child(["--child", "ingest", str(part)], url, scratch.workdir) for part in parts]
+    if profile is not None:
+        os.environ["AYNEH_BENCH_PROFILE"] = str(profile)
+    try:
+        workers = [run_child(["--child", "ingest", str(part)], url, scratch.workdir) for part in parts]
+    finally:
+        os.environ.pop("AYNEH_BENCH_PROFILE", None)
     for worker in workers:
         assert worker.stdout is not None
         if worker.stdout.readline().strip() != "ready":
@@ -340,6 +355,16 @@ def ingest(scratch: Scratch, parts: list[Path]) -> dict[str, Any]:
     # Each worker counts the whole database when it ends: the one that ended last saw everything.
     total |= {key: max(r[key] for r in results) for key in ("planted", "planted_found", "other_pickups")}
     return {**total, "wall": wall, "cpu": sum(r["cpu"] for r in results), "workers": len(parts)}
+
+
+def print_profile(scratch: Scratch, records: list[dict[str, Any]], workdir: Path) -> None:
+    """One worker under cProfile: the functions of Ayneh and Django's database layer with the most
+    cumulative time (profiling slows Python calls, so read shares, not seconds)."""
+    path = workdir / f"profile-{scratch.kind}.out"
+    ingest(scratch, split(records, 1, workdir), profile=path)
+    stats = pstats.Stats(str(path), stream=sys.stdout)
+    print(f"--- {scratch.kind}, one worker under cProfile (cumulative seconds, profiled) ---")
+    stats.sort_stats("cumulative").print_stats(r"ayneh/(monitoring|text|search)/|bulk_create", 30)
 
 
 def analyse_peer(records: list[dict[str, Any]]) -> dict[str, float]:
@@ -368,6 +393,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
     parser.add_argument("--records", type=int, help="full mode: at most this many records")
     parser.add_argument("--repeat", type=int, help="runs per configuration, median printed (default: 1 short, 3 full)")
+    parser.add_argument(
+        "--profile", action="store_true", help="also run one worker under cProfile and print where its time goes"
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.repeat = args.repeat or (1 if args.short else 3)
@@ -415,6 +443,8 @@ def main(argv: list[str] | None = None) -> int:
                         f"failed {result['failed']}; planted pickups found {result['planted_found']}/"
                         f"{result['planted']}, other pickups {result['other_pickups']}"
                     )
+                if args.profile:
+                    print_profile(scratch, records, workdir)
             finally:
                 scratch.cleanup()
     finally:
