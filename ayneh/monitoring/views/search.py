@@ -148,7 +148,6 @@ def search(request: HttpRequest) -> HttpResponse:
             "result": result,
             "hits": hits,
             "page_obj": page,
-            "count_cap": COUNT_CAP,
             "export_query": params.urlencode(),
         },
     )

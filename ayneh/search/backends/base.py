@@ -19,7 +19,8 @@ COUNT_CAP = 1000
 @dataclass(frozen=True)
 class SearchPage:
     """One page of hits: document keys newest first, and how many documents match in all (or, when
-    `total_exact` is False, at least how many: the count stopped at COUNT_CAP)."""
+    `total_exact` is False, at least how many: the count stopped at COUNT_CAP, or a backend counted only
+    part of the hits; the total then always leaves room for one more page when there is one)."""
 
     keys: list[str] = field(default_factory=list)
     total: int = 0
