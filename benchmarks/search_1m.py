@@ -220,7 +220,7 @@ def build(backend: str, corpus: Corpus) -> float:
         cursor.execute("INSERT INTO search_document_fts (search_document_fts) VALUES ('optimize')")
         cursor.execute("ANALYZE")
     else:
-        raw.autocommit = True
+        raw.autocommit = True  # Django's own state for this connection: the bench_meta row below commits
         with raw.cursor() as cursor:
             # Bulk load: indexes are built once after the rows are in (what pg_restore does too).
             cursor.execute("DROP INDEX search_document_vector_gin")
@@ -258,7 +258,6 @@ def build(backend: str, corpus: Corpus) -> float:
             )
             cursor.execute("SELECT setval(pg_get_serial_sequence('search_searchdocument', 'id'), %s)", [corpus.n])
             cursor.execute("VACUUM ANALYZE search_searchdocument")
-        raw.autocommit = False
     seconds = time.perf_counter() - began
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE bench_meta (version integer, documents integer, build_seconds real)")
