@@ -9,6 +9,7 @@ releases) and its own Redis database number, so parallel runs do not meet. It ru
 PostgreSQL run; outside CI it skips when PostgreSQL or Redis is unreachable, in CI that fails.
 """
 
+import importlib.util
 import json
 import os
 import signal
@@ -20,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -31,8 +33,22 @@ from tests.monitoring.processes import REPO_ROOT, finished
 
 pytestmark = pytest.mark.postgres
 
-sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
-import monitoring_ingest as archive_maker  # noqa: E402 - H7's archive generator, reused (benchmarks/)
+
+def _archive_maker() -> ModuleType:
+    """H7's archive generator and database preparation (benchmarks/monitoring_ingest.py), loaded by path so
+    the benchmarks folder never shadows other modules on sys.path."""
+    spec = importlib.util.spec_from_file_location(
+        "monitoring_ingest", REPO_ROOT / "benchmarks" / "monitoring_ingest.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("monitoring_ingest", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+archive_maker = _archive_maker()
 
 POSTGRES_URL = os.environ.get("AYNEH_TEST_POSTGRES_URL") or "postgres://postgres@127.0.0.1:5432/ayneh"
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
