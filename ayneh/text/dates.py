@@ -454,9 +454,8 @@ def _positions_in_scan(words: Scan) -> dict[str, list[int]]:
         if (following := _NEXT_WORDS.get(keys[i])) is None
         or (i < last and gaps[i] == SPACE and keys[i + 1] in following)
     ]
-    # ``Scan.start(i)`` costs a join of what precedes word i, unless another finder has already worked out
-    # every word's offset (the quote finder does, in ``analyse``, for texts with a verb of saying): cheaper
-    # for the few hits of a news article, while a long text with many hits builds the offset table once.
+    # ``Scan.start(i)`` reads one word's offset from the scan's boundary array; a long text with many hits
+    # turns the whole array into Python ints once instead.
     start: Callable[[int], int] = words.start
     end: Callable[[int], int] = words.end
     if len(hits) > _FEW_HITS:

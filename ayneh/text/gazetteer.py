@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum, IntFlag, auto
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
 from pathlib import Path
+
+import numpy as np
 
 from ayneh.text.registry import Registry, load_registry
 
@@ -177,16 +179,15 @@ class Scan:
     ``max(gaps[i:j]) <= Gap.COMMA`` read as usual.
 
     Character offsets (``start``/``end`` of one word, or ``starts``/``ends`` of all) are into the caller's
-    text. They are worked out only when asked for: the finders need a handful, and building them for every
-    word costs as much as a third of the scan.
+    text. The scan knows them as one array of word boundaries; they become Python ints only when asked for.
     """
 
     __slots__ = (
+        "_bounds",
         "_ends",
         "_hits",
         "_joined_keys",
         "_kinds",
-        "_parts",
         "_starts",
         "forms",
         "gap_before_first",
@@ -195,15 +196,17 @@ class Scan:
         "text",
     )
 
-    def __init__(self, text: str, parts: list[str], joined_keys: str, gaps: bytes, gap_before_first: Gap) -> None:
+    def __init__(
+        self, text: str, joined_forms: str, joined_keys: str, gaps: bytes, bounds: Sequence[int] | np.ndarray
+    ) -> None:
         self.text = text  # the caller's text with Arabic ي/ك shown as Persian ی/ک; same length and offsets
-        self._parts = parts  # separator, word, separator, word, ..., separator (re.split of text)
-        self.forms: tuple[str, ...] = tuple(parts[1::2])
+        self.forms: tuple[str, ...] = tuple(joined_forms.split("\n")) if joined_forms else ()
         self.keys: tuple[str, ...] = tuple(joined_keys.split("\n")) if self.forms else ()
         # Every key between newlines (no key contains one): "\nk0\nk1\n...\n", for substring searches.
         self._joined_keys = f"\n{joined_keys}\n"
         self.gaps = gaps
-        self.gap_before_first = gap_before_first
+        self.gap_before_first = Gap.BREAK  # the start of the text
+        self._bounds = bounds  # start of word 0, end of word 0, start of word 1, ... (2 per word)
         self._starts: tuple[int, ...] | None = None
         self._ends: tuple[int, ...] | None = None
         self._kinds: list[int] | None = None
@@ -223,37 +226,33 @@ class Scan:
         return self.gap_before_first if i == 0 else Gap(self.gaps[i - 1])
 
     def start(self, i: int) -> int:
-        """Offset of word i's first character (cheap without building ``starts``: the length of what precedes)."""
+        """Offset of word i's first character."""
         if self._starts is not None:
             return self._starts[i]
-        return len("".join(self._parts[: 2 * i + 1]))
+        return int(self._bounds[2 * i])
 
     def end(self, i: int) -> int:
         """Offset just after word i's last character."""
-        return self.start(i) + len(self.forms[i])
+        if self._ends is not None:
+            return self._ends[i]
+        return int(self._bounds[2 * i + 1])
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets of words i..j-1 together: from word i's start to the end of word j-1."""
-        start = self.start(i)
-        return start, start + len("".join(self._parts[2 * i + 1 : 2 * j]))
+        return self.start(i), self.end(j - 1)
 
     @property
     def starts(self) -> tuple[int, ...]:
         """Every word's start offset, ascending (for bisect)."""
         if self._starts is None:
-            self._build_offsets()
-        return self._starts  # type: ignore[return-value]
+            self._starts = tuple(_as_ints(self._bounds[0::2]))
+        return self._starts
 
     @property
     def ends(self) -> tuple[int, ...]:
         if self._ends is None:
-            self._build_offsets()
-        return self._ends  # type: ignore[return-value]
-
-    def _build_offsets(self) -> None:
-        # Running lengths of [separator, word, separator, ...]: odd running totals end words.
-        bounds = list(accumulate(map(len, self._parts)))
-        self._starts, self._ends = tuple(bounds[0:-1:2]), tuple(bounds[1::2])
+            self._ends = tuple(_as_ints(self._bounds[1::2]))
+        return self._ends
 
     def positions(self, vocabulary: Container[str]) -> list[int]:
         """Indices of the words whose key is in ``vocabulary``, ascending (C-level: no per-word Python code)."""
@@ -302,13 +301,24 @@ def scan(text: str) -> Scan:
     """Split ``text`` into words once; repeated calls with the same text (the analyser calls the
     people, place and organisation finders and the quote finder in turn) reuse the result.
 
-    The cost is one regex split; keys are folded in one string (the words joined by newlines, which no
-    word contains) with a few C-level replaces, then split back apart.
+    Normalised text (every ZWNJ between two letters) is split by array operations over its characters
+    (``_vectorised_parts``): a word is a run of letters and ZWNJs, and what separates two words is judged by
+    its strongest character. That builds no string per separator, and the word boundaries it finds are the
+    offsets the finders ask for. Other text goes through the regex split, which gives the same result
+    (tests/text/test_gazetteer_scan_paths.py checks that they agree). Either way the keys are folded in one
+    string (the words joined by newlines, which no word contains) with a few C-level replaces, then split
+    back apart.
     """
-    rare = _RARE_FOLD_RE.search(text) is not None
+    codes = _codes(text)
+    info = _CHAR_INFO.take(codes, mode="clip")
+    rare = bool((info & _RARE).any())
     shown = _fold(text, _DISPLAY_FOLD_RE, _DISPLAY_FOLD) if rare else text
-    parts = (_SPLIT_RE if _STRAY_ZWNJ_RE.search(shown) else _FAST_SPLIT_RE).split(shown)
-    joined = "\n".join(parts[1::2])
+    bounds: Sequence[int] | np.ndarray
+    if _STRAY_ZWNJ_RE.search(shown) or (info & _ODD).any():
+        joined_forms, gaps, bounds = _parts_by_regex(shown)
+    else:
+        joined_forms, gaps, bounds = _vectorised_parts(_codes(shown) if rare else codes, info)
+    joined = joined_forms
     if rare:
         joined = _fold(joined, _KEY_FOLD_RE, _KEY_FOLD)
     for old, new in _COMMON_KEY_FOLDS:
@@ -316,9 +326,78 @@ def scan(text: str) -> Scan:
             joined = joined.replace(old, new)
     if ZWNJ in joined:
         joined = joined.replace(ZWNJ, "")
+    return Scan(shown, joined_forms, joined, gaps, bounds)
+
+
+def _codes(text: str) -> np.ndarray:
+    """The text's characters as code points (lone surrogates kept as they are)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _vectorised_parts(codes: np.ndarray, info: np.ndarray) -> tuple[str, bytes, np.ndarray]:
+    """The words joined by newlines, the gap bytes and the word boundaries, by array operations: for text
+    whose every ZWNJ stands between letters and which has no whitespace beyond spaces, tabs, no-break
+    spaces and line breaks (what ``scan`` checks first)."""
+    in_word = np.zeros(len(codes) + 2, dtype=bool)
+    np.bitwise_and(info, _WORD, out=in_word[1:-1], casting="unsafe")
+    bounds = np.flatnonzero(in_word[1:] != in_word[:-1])  # start, end, start, end ... of every word
+    if not len(bounds):
+        return "", _LAST_GAP, bounds
+    inner_gap_starts = bounds[1:-1:2]  # the end of each word but the last: where a separator begins
+    keep = in_word[1:-1]
+    keep[inner_gap_starts] = True
+    kept = codes.copy()
+    kept[inner_gap_starts] = 10  # each separator becomes one newline
+    joined_forms = kept[keep].tobytes().decode("utf-32-le")
+    # A separator's kind is its strongest character's (letters count as SPACE, the weakest): the maximum
+    # over each separator and the word after it, the last word cut off.
+    if len(inner_gap_starts):
+        kinds = np.maximum.reduceat(info[: bounds[-2]] & _GAP_MASK, inner_gap_starts)
+        gaps = kinds.tobytes() + _LAST_GAP
+    else:
+        gaps = _LAST_GAP
+    return joined_forms, gaps, bounds
+
+
+def _parts_by_regex(text: str) -> tuple[str, bytes, list[int]]:
+    """What ``_vectorised_parts`` gives, by a regex split of the text (any text)."""
+    parts = (_SPLIT_RE if _STRAY_ZWNJ_RE.search(text) else _FAST_SPLIT_RE).split(text)
     gaps = bytes(map(_GAPS.__getitem__, parts[2:-1:2])) + _LAST_GAP
-    first_gap = Gap(_GAPS["\n" + parts[0]])
-    return Scan(shown, parts, joined, gaps, first_gap)
+    running = list(accumulate(map(len, parts)))
+    return "\n".join(parts[1::2]), gaps, running[:-1]
+
+
+def _as_ints(values: Sequence[int] | np.ndarray) -> list[int]:
+    return values.tolist() if isinstance(values, np.ndarray) else list(values)
+
+
+def _char_info() -> np.ndarray:
+    """One byte per BMP character for ``scan``: its separator kind (a ``Gap`` value; 0 for letters), whether
+    it belongs in a word, whether the key fold changes it, whether it is whitespace the vectorised split
+    does not handle. Characters beyond the BMP read the last entry (a symbol: HARD)."""
+    info = np.full(0x10000, Gap.HARD, dtype=np.uint8)
+    for char in " \t\u00a0":
+        info[ord(char)] = Gap.SPACE
+    for chars, gap in ((_COMMA_CHARS, Gap.COMMA), (_QUOTE_CHARS - _COMMA_CHARS, Gap.QUOTE), (_BREAK_CHARS, Gap.BREAK)):
+        for char in chars:
+            info[ord(char)] = gap
+    for code in range(0x10000):
+        char = chr(code)
+        if WORD_RE.fullmatch(char) or char == ZWNJ:
+            info[code] = _WORD  # a letter: SPACE as a separator kind, never in one anyway
+        elif char.isspace() and char not in " \t\u00a0\n":
+            info[code] = _ODD
+    for char in _KEY_FOLD:
+        if char != ZWNJ and _RARE_FOLD_RE.match(char):
+            info[ord(char)] |= _RARE
+    return info
+
+
+_GAP_MASK = 0x07  # the Gap value (0–4)
+_WORD = 0x08
+_RARE = 0x10
+_ODD = 0x20
+_CHAR_INFO = _char_info()
 
 
 class PhraseIndex[V]:
