@@ -496,13 +496,26 @@ class PhraseIndex[V]:
     def find_all(self, words: Scan, *, max_gap: Gap = Gap.SPACE) -> Iterator[tuple[int, int, V]]:
         """Every non-overlapping longest match, left to right, as (first word, end word, value)."""
         after = 0
-        for i in words.having(self.kind) if self.kind else words.positions(self.firsts):
+        for i in self._starts_in(words):
             if i < after:
                 continue
             found = self.match(words, i, max_gap=max_gap)
             if found is not None:
                 after = i + found[0]
                 yield i, after, found[1]
+
+    def _starts_in(self, words: Scan) -> list[int]:
+        """Indices of the words that open some phrase, ascending: from the scan's word kinds for the shipped
+        lists; for a small index built on the fly (a text's own people) by a substring search per first
+        word, which is cheaper than probing every word of the text."""
+        if self.kind:
+            return words.having(self.kind)
+        if len(self.firsts) <= _FEW_FIRST_WORDS:
+            return sorted({i for first in self.firsts for i in words.positions_of(first)})
+        return words.positions(self.firsts)
+
+
+_FEW_FIRST_WORDS = 16
 
 
 def _deletions(word: str) -> list[str]:

@@ -86,6 +86,7 @@ class _Candidates:
     """Folded names of a group of offices, parallel to the entries they belong to."""
 
     folded_names: tuple[str, ...]
+    sorted_names: tuple[str, ...]  # each folded name's words sorted (what token_sort_ratio compares)
     entries: tuple[OfficeEntry, ...]
     names: tuple[str, ...]
 
@@ -104,6 +105,7 @@ class OfficeMatcher:
         self._groups: dict[str | None, _Candidates] = {
             province: _Candidates(
                 folded_names=tuple(f for f, _, _ in rows),
+                sorted_names=tuple(_sorted_tokens(f) for f, _, _ in rows),
                 entries=tuple(e for _, e, _ in rows),
                 names=tuple(n for _, _, n in rows),
             )
@@ -144,21 +146,30 @@ class OfficeMatcher:
         groups = [self._groups[p] for p in provinces if p in self._groups]
         best: OfficeMatch | None = None
         for query in _query_forms(folded):
+            # token_sort_ratio is the ratio of the two names with their words sorted: the registry's names
+            # are sorted once, in the index, rather than again for every query.
+            sorted_query = _sorted_tokens(query)
             for group in groups:
                 shortlist = process.extract(
-                    query,
-                    group.folded_names,
-                    scorer=fuzz.token_sort_ratio,
+                    sorted_query,
+                    group.sorted_names,
+                    scorer=fuzz.ratio,
                     limit=_SHORTLIST,
                     score_cutoff=threshold * 100,
                 )
-                for candidate, score, index in shortlist:
+                for _, score, index in shortlist:
+                    candidate = group.folded_names[index]
                     confidence = round(score / 100 * _token_coverage(query, candidate), 3)
                     if confidence >= threshold and (best is None or confidence > best.confidence):
                         best = OfficeMatch(
                             office=group.entries[index], confidence=confidence, matched_name=group.names[index]
                         )
         return best
+
+
+def _sorted_tokens(name: str) -> str:
+    """The words of a folded name in sorted order: ``fuzz.ratio`` of two such forms is ``token_sort_ratio``."""
+    return " ".join(sorted(name.split()))
 
 
 def _token_coverage(a: str, b: str) -> float:
