@@ -332,6 +332,10 @@ def _evidence_groups(
 ) -> tuple[list[EvidenceGroup], list[tuple[str, str]]]:
     groups, facts = [], []
     for name, item in value.inputs.items():
+        if name == "computer":
+            # The registry name of the computer ("pickup_rate") is an internal identifier; the indicator's
+            # title above already says what was computed, and evaluators see the name in the framework.
+            continue
         kind = evidence_kind(name)
         if kind is None or not isinstance(item, list):
             facts.append((_input_label(name), _fact_text(name, item)))
