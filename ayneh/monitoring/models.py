@@ -378,3 +378,32 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.speaker}: {self.text[:60]}"
+
+
+class OfficeMention(models.Model):
+    """An office named in an article's text («اداره کل تعاون، کار و رفاه اجتماعی استان خوزستان اعلام
+    کرد ...»), credited or not: one row per article and office, for its first mention. `text` is the name as
+    the article writes it, `text[start:end]` of the article; when the text does not spell a name out (the
+    analysis read a canonical form), `text` is that form and `start`/`end` are None."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="office_mentions"
+    )
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="article_mentions"
+    )
+    text = models.CharField(_("name"), max_length=300)
+    start = models.PositiveIntegerField(_("start"), null=True, blank=True)
+    end = models.PositiveIntegerField(_("end"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("office mention")
+        verbose_name_plural = _("office mentions")
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "office"], name="office_mention_article_office_unique"),
+        ]
+        indexes = [models.Index(fields=["office", "article"])]
+
+    def __str__(self) -> str:
+        return self.text

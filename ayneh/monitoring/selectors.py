@@ -9,11 +9,20 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import jdatetime
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from ayneh.monitoring.models import Article, Outlet, OutletTier, Pickup, PickupStatus, Quote, Source
+from ayneh.monitoring.models import (
+    Article,
+    OfficeMention,
+    Outlet,
+    OutletTier,
+    Pickup,
+    PickupStatus,
+    Quote,
+    Source,
+)
 from ayneh.newsroom.models import Release, ReleaseStatus
 from ayneh.offices.access import office_scope_q
 from ayneh.offices.models import Office
@@ -132,7 +141,7 @@ def _counted_pickups(scope: CoverageScope) -> QuerySet[Pickup]:
 @dataclass(frozen=True, slots=True)
 class CoverageBucket:
     """Coverage in one Jalali week or month (starting on `start`, a local date): pickups of releases, and
-    articles crediting an office without carrying a release (`unoriginated`)."""
+    articles crediting or naming an office without carrying a release (`unoriginated`)."""
 
     start: dt.date
     count: int
@@ -161,8 +170,8 @@ def coverage_buckets_start(*, now: dt.datetime, period: str, count: int) -> dt.d
 
 def coverage_over_time(*, scope: CoverageScope, period: str, now: dt.datetime) -> list[CoverageBucket]:
     """Coverage per Jalali week ("week") or month ("month") from `scope.since` to `now`, empty buckets
-    included, oldest first: pickups, and articles crediting the scope's offices without carrying a release
-    (`unoriginated_mentions`). Counted by the day the article appeared (Iran local time).
+    included, oldest first: pickups, and articles crediting or naming the scope's offices without carrying a
+    release (`unoriginated_mentions`). Counted by the day the article appeared (Iran local time).
 
     The database counts per local day (at most 366 rows a year whatever the volume); days become Jalali
     weeks or months here, since a Jalali month is no Gregorian one the database could truncate to."""
@@ -176,7 +185,7 @@ def coverage_over_time(*, scope: CoverageScope, period: str, now: dt.datetime) -
         return found
 
     pickups = per_bucket(_counted_pickups(scope), "article__published_at")
-    others = per_bucket(unoriginated_mentions(scope=scope), "published_at")
+    others = per_bucket(_unoriginated_articles(scope), "published_at")
     buckets: list[CoverageBucket] = []
     start = _bucket_start(timezone.localtime(scope.since).date(), period)
     last = _bucket_start(timezone.localtime(now).date(), period)
@@ -288,16 +297,37 @@ def speaker_quotes(*, scope: CoverageScope) -> QuerySet[Quote]:
     )
 
 
-def unoriginated_mentions(*, scope: CoverageScope) -> QuerySet[Article]:
-    """Articles that credit one of the scope's offices but carry none of its releases: coverage the office
-    earned without a release (interviews, reports, its name in someone else's story)."""
+def _credits_scope(scope: CoverageScope) -> Q:
+    return Q(scope.through("source_office"), source_office__isnull=False)
+
+
+def _unoriginated_articles(scope: CoverageScope) -> QuerySet[Article]:
+    """Articles that credit one of the scope's offices or name one in their text (`OfficeMention`) and carry
+    none of the scope's releases."""
     carried = Pickup.objects.filter(
         scope.through("release__office"), article=OuterRef("pk"), status__in=COUNTED_PICKUP_STATUSES
     )
+    named = OfficeMention.objects.filter(scope.through("office"), article=OuterRef("pk"))
     return (
-        Article.objects.filter(scope.through("source_office"), source_office__isnull=False)
+        Article.objects.filter(_credits_scope(scope) | Q(Exists(named)))
         .filter(published_at__gte=scope.since)
         .exclude(Exists(carried))
+    )
+
+
+def unoriginated_mentions(*, scope: CoverageScope) -> QuerySet[Article]:
+    """Articles that credit one of the scope's offices or name one in their text, but carry none of its
+    releases: coverage the office earned without a release (interviews, reports, its name in someone else's
+    story), newest first. Each row says how: `credits_office` (its credit line names the office: the office
+    is `source_office`) or not (it names `named_office_name` in its text, first as `named_text`)."""
+    named = OfficeMention.objects.filter(scope.through("office"), article=OuterRef("pk")).order_by("start", "id")
+    return (
+        _unoriginated_articles(scope)
+        .annotate(
+            credits_office=Case(When(_credits_scope(scope), then=Value(True)), default=Value(False)),
+            named_office_name=Subquery(named.values("office__name")[:1]),
+            named_text=Subquery(named.values("text")[:1]),
+        )
         .select_related("outlet", "source_office")
         .order_by("-published_at", "-id")
     )

@@ -30,6 +30,7 @@ from ayneh.monitoring.models import (
     BatchStatus,
     IngestBatch,
     Mention,
+    OfficeMention,
     Outlet,
     OutletAlias,
     Pickup,
@@ -38,6 +39,7 @@ from ayneh.monitoring.models import (
     Source,
     SourceKind,
 )
+from ayneh.monitoring.officementions import office_mentions_find
 from ayneh.monitoring.pickups import ArticleForMatching, pickup_evidence, release_index, release_plain_text
 from ayneh.monitoring.prepare import IncomingArticle, PreparedArticle, RecordFailure, RecordRejected, prepare_article
 from ayneh.monitoring.registry import office_registry, outlet_directory, outlet_key
@@ -47,6 +49,7 @@ from ayneh.newsroom.models import Release
 from ayneh.offices.access import user_can
 from ayneh.offices.roles import Action
 from ayneh.text.minhash import Sketches
+from ayneh.text.registry import Registry
 
 logger = logging.getLogger(__name__)
 
@@ -399,11 +402,18 @@ def _insert_articles(rows: list[Article]) -> tuple[list[Article], list[Article]]
     return inserted, lost
 
 
+# Rows per INSERT of office mentions: a chunk of a few hundred articles names a few offices each, well
+# inside SQLite's and PostgreSQL's parameter limits per statement.
+_OFFICE_MENTION_BATCH = 500
+
+
 def _speaker_roles(article: PreparedArticle) -> dict[str, str]:
     return {person.name: person.role for person in article.analysis.persons if person.role}
 
 
-def _entity_rows(article: Article, prepared: PreparedArticle) -> tuple[list[Mention], list[Quote]]:
+def _entity_rows(
+    article: Article, prepared: PreparedArticle, *, registry: Registry, office_ids: dict[str, int]
+) -> tuple[list[Mention], list[Quote], list[OfficeMention]]:
     analysis = prepared.analysis
     mentions = [
         Mention(article=article, name=p.name[:200], role=(p.role or "")[:300], start=p.start, end=p.end)
@@ -422,7 +432,11 @@ def _entity_rows(article: Article, prepared: PreparedArticle) -> tuple[list[Ment
         )
         for q in analysis.quotes
     ]
-    return mentions, quotes
+    offices = [
+        OfficeMention(article=article, office_id=m.office_id, text=m.text, start=m.start, end=m.end)
+        for m in office_mentions_find(analysis=analysis, text=prepared.text, registry=registry, office_ids=office_ids)
+    ]
+    return mentions, quotes, offices
 
 
 def _pickup_rows(articles: list[Article], sketches: Sketches) -> list[Pickup]:
@@ -477,11 +491,11 @@ def chunk_store(
     cursor: tuple[int, int] | None = None,
     is_demo: bool = False,
 ) -> ChunkResult:
-    """Store a prepared chunk in one transaction: new articles with their version groups, people, quotes
-    and pickups; failures; and, with `cursor=(from, to)`, the batch's cursor moved from `from` to `to`
+    """Store a prepared chunk in one transaction: new articles with their version groups, people, quotes,
+    offices named and pickups; failures; and, with `cursor=(from, to)`, the batch's cursor moved from `from` to `to`
     with its counts. If the cursor is no longer at `from` (another worker ran this chunk), nothing is
     stored and BatchConflict is raised."""
-    _registry, office_ids = office_registry()
+    registry, office_ids = office_registry()
     outlets = outlet_directory()
     versions = version_index()
     versions.sync()
@@ -528,12 +542,17 @@ def chunk_store(
             result.articles = inserted
             mentions: list[Mention] = []
             quotes: list[Quote] = []
+            office_mentions: list[OfficeMention] = []
             for row in inserted:
-                article_mentions, article_quotes = _entity_rows(row, by_key[row.url_key])
+                article_mentions, article_quotes, article_offices = _entity_rows(
+                    row, by_key[row.url_key], registry=registry, office_ids=office_ids
+                )
                 mentions.extend(article_mentions)
                 quotes.extend(article_quotes)
+                office_mentions.extend(article_offices)
             Mention.objects.bulk_create(mentions)
             Quote.objects.bulk_create(quotes)
+            OfficeMention.objects.bulk_create(office_mentions, batch_size=_OFFICE_MENTION_BATCH)
             articles_index(inserted)  # search (H5): the chunk's new articles into the index, in this transaction
             if len(inserted) < len(fresh):  # some lost a race with another worker: match only those stored
                 parts = sketches.split()

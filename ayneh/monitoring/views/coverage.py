@@ -250,8 +250,11 @@ def _mention_columns() -> list[Column]:
     return [
         Column(_("Title"), lambda a: a.title),
         Column(_("Outlet"), lambda a: a.outlet.name),
+        Column(_("How"), lambda a: _("credit") if a.credits_office else _("mention")),
         Column(_("Credited office"), lambda a: a.source_office.name if a.source_office else ""),
         Column(_("Credit line"), lambda a: a.attribution_text),
+        Column(_("Office named"), lambda a: a.named_office_name or ""),
+        Column(_("Name as written"), lambda a: a.named_text or ""),
         Column(_("Published"), lambda a: a.published_at),
         Column(_("Address"), lambda a: a.url),
     ]
