@@ -149,6 +149,7 @@ def page_kind(path: str) -> str:
 def demo(settings: object, tmp_path: object) -> Iterator[dict[str, object]]:
     """The demo site, made as `ayneh demo` makes it (command, then the three demo functions)."""
     settings.MEDIA_ROOT = tmp_path / "media"  # type: ignore[attr-defined,operator]
+    settings.AYNEH_DEMO = True  # type: ignore[attr-defined]  # as `ayneh demo` serves: badge, demo sign-in hint
     release_index_reset()
     version_index_reset()
     call_command("load_offices", verbosity=0)
