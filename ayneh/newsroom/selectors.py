@@ -239,3 +239,9 @@ def stored_file_get(*, user: Any, name: str) -> StoredFile | None:
 def stored_file_office_for_audit(*, name: str) -> Office | None:
     match = FILE_NAME_RE.match(name)
     return release_office_for_audit(key=match["key"]) if match else None
+
+
+def user_can_write(*, user: Any) -> bool:
+    """Whether the user may write releases and record events in at least one office (an editor or head);
+    a manager or evaluator reads the newsroom but has nowhere to write."""
+    return offices_for_user(user=user, action=Action.EDIT).exists()

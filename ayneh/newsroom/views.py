@@ -72,7 +72,11 @@ def _error_text(error: ValidationError) -> str:
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "newsroom/dashboard.html", {"dashboard": selectors.dashboard_for_user(user=request.user)})
+    context = {
+        "dashboard": selectors.dashboard_for_user(user=request.user),
+        "can_write": selectors.user_can_write(user=request.user),
+    }
+    return render(request, "newsroom/dashboard.html", context)
 
 
 @require_GET
@@ -80,7 +84,10 @@ def release_list(request: HttpRequest) -> HttpResponse:
     filter_form = ReleaseFilterForm(request.GET or None, user=request.user)
     releases = selectors.release_list_for_user(user=request.user, **filter_form.filters())
     page = Paginator(releases, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "newsroom/release_list.html", {"filter_form": filter_form, "page": page})
+    can_write = selectors.user_can_write(user=request.user)
+    return render(
+        request, "newsroom/release_list.html", {"filter_form": filter_form, "page": page, "can_write": can_write}
+    )
 
 
 @require_GET
@@ -92,8 +99,16 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 # --- releases -------------------------------------------------------------------------------------------
 
 
+def _nowhere_to_write(request: HttpRequest) -> HttpResponse:
+    """A manager or evaluator who opens a "new" form: say why there is no form, instead of a form whose office
+    list is empty and that can never be saved."""
+    return render(request, "newsroom/nowhere_to_write.html", status=403)
+
+
 @require_http_methods(["GET", "POST"])
 def release_create(request: HttpRequest) -> HttpResponse:
+    if not selectors.user_can_write(user=request.user):
+        return _nowhere_to_write(request)
     initial: dict[str, Any] = {}
     # "Write a release about it" on an event page links here with ?event=<key>.
     event_key = _uuid_or_none(request.GET.get("event"))
@@ -292,11 +307,14 @@ def attachment_remove(request: HttpRequest, key: uuid.UUID, attachment: uuid.UUI
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.event_list_for_user(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "newsroom/event_list.html", {"page": page})
+    can_write = selectors.user_can_write(user=request.user)
+    return render(request, "newsroom/event_list.html", {"page": page, "can_write": can_write})
 
 
 @require_http_methods(["GET", "POST"])
 def event_create(request: HttpRequest) -> HttpResponse:
+    if not selectors.user_can_write(user=request.user):
+        return _nowhere_to_write(request)
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
