@@ -18,6 +18,7 @@ Exact spans belong in the text library (follow-up: organisations with their span
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,8 +28,9 @@ from ayneh.text.officematch import office_matcher
 from ayneh.text.registry import OfficeEntry, Registry
 
 MAX_NAME_CHARS = 300  # OfficeMention.text
-_SEPARATOR = r"[\s\u200c،,]*"  # «اداره‌کل»/«اداره کل»/«اداره کل،»: spacing, ZWNJ and commas between words
-_LETTER_VARIANTS = {"ا": "[اأإآ]", "أ": "[اأإآ]", "إ": "[اأإآ]", "آ": "[اأإآ]", "ی": "[یئ]", "ئ": "[یئ]", "و": "[وؤ]"}
+# A word: what lies between spaces, ZWNJ and commas («اداره‌کل», «اداره کل» and «اداره کل،» are alike).
+_WORD = re.compile(r"[^\s\u200c،,]+")
+_LETTER_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ئ": "ی", "ؤ": "و"})
 _OPTIONAL_WORDS = frozenset({"استان"})  # a directorate's name is written with or without it
 
 
@@ -75,24 +77,55 @@ def _first_hit(text: str, names: tuple[str, ...]) -> tuple[int, int] | None:
     """The earliest span of `text` that writes one of `names` (the name read, then the office's registry
     names and aliases: the analysis reports a known organisation under its canonical name, «سازمان بهزیستی
     کشور», where the text may write an alias, «بهزیستی»)."""
+    words = _Words(text)
     best: tuple[int, int] | None = None
     for name in dict.fromkeys(names):
-        hit = _name_pattern(name).search(text)
-        if hit and (best is None or hit.start() < best[0]):
-            best = hit.span()
+        hit = words.find(_folded_words(name))
+        if hit and (best is None or hit[0] < best[0]):
+            best = hit
     return best
 
 
-@lru_cache(maxsize=1024)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    """`name` as a pattern that allows the spelling differences listed in the module docstring."""
-    parts: list[str] = []
-    for word in re.split(r"[\s\u200c،,]+", name):
-        if not word:
-            continue
-        letters = "".join(_LETTER_VARIANTS.get(c, re.escape(c)) for c in word)
-        parts.append(f"(?:{letters}{_SEPARATOR})?" if word in _OPTIONAL_WORDS else f"{letters}{_SEPARATOR}")
-    if not parts:
-        return re.compile(r"(?!)")
-    # Whole words only: an alias must not match inside a longer word.
-    return re.compile(r"(?<!\w)" + "".join(parts).removesuffix(_SEPARATOR) + r"(?!\w)")
+class _Words:
+    """The words of a text with the spelling differences folded away (letter variants unified, «استان»
+    left out), glued into one key string for ``str.find``, and where each word starts in the key and in the
+    text. Plain string searches, no pattern per name: compiling a pattern per office name cost more than
+    the rest of the mention finding together."""
+
+    def __init__(self, text: str) -> None:
+        folded = text.translate(_LETTER_FOLD)  # one letter for one: offsets unchanged
+        self.text_starts: list[int] = []
+        self.text_ends: list[int] = []
+        self.key_starts: list[int] = []
+        parts: list[str] = []
+        length = 0
+        for word in _WORD.finditer(folded):
+            if word.group() in _OPTIONAL_WORDS:
+                continue
+            self.text_starts.append(word.start())
+            self.text_ends.append(word.end())
+            self.key_starts.append(length)
+            parts.append(word.group())
+            length += len(word.group())
+        self.key = "".join(parts)
+        ends = (start + len(part) for start, part in zip(self.key_starts, parts, strict=True))
+        self._key_ends = {end: i for i, end in enumerate(ends)}
+
+    def find(self, name_key: str) -> tuple[int, int] | None:
+        """The text span of the first run of whole words whose key is `name_key`."""
+        if not name_key:
+            return None
+        at = self.key.find(name_key)
+        while at != -1:
+            first = bisect_left(self.key_starts, at)
+            last = self._key_ends.get(at + len(name_key))
+            if first < len(self.key_starts) and self.key_starts[first] == at and last is not None:
+                return self.text_starts[first], self.text_ends[last]
+            at = self.key.find(name_key, at + 1)
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(name: str) -> str:
+    """`name` folded as `_Words` folds a text, its words glued."""
+    return "".join(w for w in _WORD.findall(name.translate(_LETTER_FOLD)) if w not in _OPTIONAL_WORDS)

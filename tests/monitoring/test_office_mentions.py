@@ -91,3 +91,18 @@ def test_the_home_lists_a_named_only_article_for_that_office_only(
     assert NAMED_TITLE in csv
     assert "اداره‌کل تعاون، کار و رفاه اجتماعی استان خوزستان" in csv
     assert NOTHING_TITLE not in csv
+
+
+def test_a_name_written_otherwise_than_the_registry_is_placed_where_the_text_writes_it(irna: Outlet) -> None:
+    offices_load()
+    text = (
+        "مستمری‌بگیران در نشست روز گذشته خواستار افزایش مستمری شدند و مسئولان سازمان تامین اجتماعی "
+        "وعده دادند پرداخت‌ها تا پایان ماه انجام شود."
+    )
+
+    article = article_ingest(record=incoming_make(text=text, published=published()), outlet=irna).article
+
+    mention = OfficeMention.objects.get(article=article)
+    assert mention.office.code == "org-tamin"  # the registry writes «تأمین», the text «تامین»
+    assert mention.text == "سازمان تامین اجتماعی"
+    assert text[mention.start : mention.end] == mention.text
