@@ -249,11 +249,17 @@ def _newsroom_activity_ensure(*, period: Period, offices: Sequence[Office]) -> N
                 _office_activity(office=office, desk=desk, window_start=window.start, now=now)
 
 
-def evaluation_demo_ensure(*, evaluator: User, offices: Sequence[Office] | None = None) -> DemoEvaluation:
+def evaluation_demo_ensure(
+    *, evaluator: User, offices: Sequence[Office] | None = None, activity_only: bool = False
+) -> DemoEvaluation:
     """The published demo period of the current Jalali year on the default framework, over `offices`
     (default: every office the evaluator evaluates, the ministry itself excepted, each given demo newsroom
     activity first; offices chosen by the caller get none, the caller brings their data). Creates and
-    publishes it on the first call; later calls finish an interrupted run or return it unchanged."""
+    publishes it on the first call; later calls finish an interrupted run or return it unchanged.
+
+    `activity_only` stops after the offices' demo releases: `ayneh demo` calls it so before the showcase
+    releases, which are then the newest on the public front page instead of sixty same-minute desk releases.
+    """
     framework: Framework = framework_load_default(actor=evaluator)
     year = to_jalali(timezone.now()).year
     period = Period.objects.filter(framework=framework, kind=PeriodKind.YEAR, jalali_year=year, number=0).first()
@@ -270,6 +276,8 @@ def evaluation_demo_ensure(*, evaluator: User, offices: Sequence[Office] | None 
     if period.status == PeriodStatus.OPEN:
         if with_activity:
             _newsroom_activity_ensure(period=period, offices=list(period.offices.order_by("code")))
+        if activity_only:
+            return DemoEvaluation(period=period, created=created)
         period_compute(period=period, actor=evaluator)
         _fill_in(period, evaluator)
         period_review_begin(period=period, actor=evaluator)

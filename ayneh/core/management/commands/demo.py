@@ -23,6 +23,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_offices", verbosity=0)
         users = demo_accounts_ensure()
+        # The offices' routine demo releases first, so the hand-written showcase releases come out newest.
+        evaluation_demo_ensure(evaluator=users["evaluator"], activity_only=True)
         created = demo_content_ensure(users=users)
         evaluation_demo_ensure(evaluator=users["evaluator"])
         self.stdout.write(
