@@ -33,6 +33,11 @@ from pygal.style import Style
 
 from ayneh.core.jalali import persian_digits
 
+# pygal appends an old-style import hook (find_module only, no find_spec) to sys.meta_path for its map
+# plugins, which Ayneh does not use. Python's own import system skips such a finder, but tools that call
+# find_spec on every finder (pytest's importlib import mode) fail on it; so it is taken out again.
+sys.meta_path[:] = [finder for finder in sys.meta_path if type(finder).__name__ != "PluginImportFixer"]
+
 SVG_NS = "http://www.w3.org/2000/svg"
 CSS_PATH = Path(__file__).parent / "static" / "reports" / "charts.css"
 ROOT_CLASS = "ayneh-chart"
