@@ -185,11 +185,12 @@ class Scan:
     __slots__ = (
         "_bounds",
         "_ends",
+        "_forms",
         "_hits",
+        "_joined_forms",
         "_joined_keys",
         "_kinds",
         "_starts",
-        "forms",
         "gap_before_first",
         "gaps",
         "keys",
@@ -200,8 +201,11 @@ class Scan:
         self, text: str, joined_forms: str, joined_keys: str, gaps: bytes, bounds: Sequence[int] | np.ndarray
     ) -> None:
         self.text = text  # the caller's text with Arabic ي/ك shown as Persian ی/ک; same length and offsets
-        self.forms: tuple[str, ...] = tuple(joined_forms.split("\n")) if joined_forms else ()
-        self.keys: tuple[str, ...] = tuple(joined_keys.split("\n")) if self.forms else ()
+        # The words as written are split apart only if someone asks for all of them (``forms``): the finders
+        # read the few they report as slices of the text (``word``), and a split costs as much as the keys'.
+        self._joined_forms = joined_forms
+        self._forms: tuple[str, ...] | None = None
+        self.keys: tuple[str, ...] = tuple(joined_keys.split("\n")) if joined_forms else ()
         # Every key between newlines (no key contains one): "\nk0\nk1\n...\n", for substring searches.
         self._joined_keys = f"\n{joined_keys}\n"
         self.gaps = gaps
@@ -215,12 +219,20 @@ class Scan:
     def __len__(self) -> int:
         return len(self.keys)
 
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every word as written, split from the joined words on first use."""
+        if self._forms is None:
+            self._forms = tuple(self._joined_forms.split("\n")) if self._joined_forms else ()
+        return self._forms
+
     def word(self, i: int) -> str:
-        return self.forms[i]
+        """Word i as written: the text between its offsets (tests/text/test_gazetteer_scan_paths.py)."""
+        return self.text[self.start(i) : self.end(i)]
 
     def words(self, i: int, j: int) -> str:
         """Words i..j-1 joined by single spaces (punctuation between them dropped)."""
-        return " ".join(self.forms[i:j])
+        return " ".join(map(self.word, range(i, j)))
 
     def gap_before(self, i: int) -> Gap:
         return self.gap_before_first if i == 0 else Gap(self.gaps[i - 1])
@@ -262,18 +274,26 @@ class Scan:
         """Indices of the words whose key starts with ``prefix``, ascending. Found by substring search in the
         joined keys, so a rare prefix costs next to nothing."""
         joined, found, marker = self._joined_keys, [], "\n" + prefix
+        index = counted = 0  # the newlines before ``counted``: counted on from the last hit, not from 0
         at = joined.find(marker)
         while at != -1:
-            found.append(joined.count("\n", 0, at))
+            index += joined.count("\n", counted, at)
+            counted = at
+            found.append(index)
             at = joined.find(marker, at + 1)
         return found
 
     def positions_of(self, key: str) -> list[int]:
         """Indices of the words whose key is ``key``, ascending (substring search in the joined keys)."""
         joined, found, marker = self._joined_keys, [], f"\n{key}\n"
+        # A newline before each word: the newlines before a hit are the word's index, counted on from the
+        # last hit (a count from the start of the text every time was quadratic in the hits).
+        index = counted = 0
         at = joined.find(marker)
         while at != -1:
-            found.append(joined.count("\n", 0, at))  # a newline before each word: the word's index
+            index += joined.count("\n", counted, at)
+            counted = at
+            found.append(index)
             at = joined.find(marker, at + len(key) + 1)
         return found
 

@@ -84,7 +84,7 @@ def _ministry_named_by(words: Scan, i: int) -> str | None:
 def _read_generic(words: Scan, i: int, head_size: int) -> tuple[int, str]:
     """An organisation opened by a head at word i, as (end word, name); end == i + head_size if nothing
     after the head can be part of a name."""
-    keys, forms, gaps, kinds, n = words.keys, words.forms, words.gaps, words.kinds, len(words.keys)
+    keys, gaps, kinds, n = words.keys, words.gaps, words.kinds, len(words.keys)
     stop, complements, places = gz.stopwords(), gz.ministry_complements(), gz.name_final_words()
     j = i + head_size
     parts = [words.words(i, j)]
@@ -99,14 +99,14 @@ def _read_generic(words: Scan, i: int, head_size: int) -> tuple[int, str]:
             parts.append(complement[1])
             j += complement[0]
             continue
-        if kinds[j] & _TITLE_OR_HEAD or key in stop or forms[j].startswith(_VERB_PREFIXES):
+        if kinds[j] & _TITLE_OR_HEAD or key in stop or words.word(j).startswith(_VERB_PREFIXES):
             break
         place = gz.place_name_length(words, j)
         if place > 1:  # «... تبلیغات اسلامی خراسان شمالی»: a place of several words ends the name too
             parts.append(words.words(j, j + place))
             j += place
             break
-        parts.append(forms[j])
+        parts.append(words.word(j))
         j += 1
         if key in places:
             break

@@ -275,7 +275,7 @@ def _is_prefixed_given_name(key: str) -> bool:
 
 def _plausible_surname(words: Scan, k: int) -> bool:
     """Whether word k can be a surname at all: not a function word, verb, title, place or the like."""
-    key, form = words.keys[k], words.forms[k]
+    key, form = words.keys[k], words.word(k)
     return (
         len(key) >= 2
         and not words.kinds[k] & _NEVER_SURNAME
@@ -313,7 +313,7 @@ def _role_at(words: Scan, i: int, limit: int, name_starts: set[int]) -> tuple[in
     after_place = False
     while j < limit and j - i < MAX_ROLE_WORDS and gaps[j - 1] == SPACE:
         key = keys[j]
-        if j in name_starts or kinds[j] & _HONORIFIC or words.forms[j].startswith(_VERB_PREFIXES):
+        if j in name_starts or kinds[j] & _HONORIFIC or words.word(j).startswith(_VERB_PREFIXES):
             break
         complement = complements.match(words, j, max_gap=Gap.COMMA) if kinds[j] & _COMPLEMENT else None
         if complement is not None:
@@ -333,7 +333,7 @@ def _role_at(words: Scan, i: int, limit: int, name_starts: set[int]) -> tuple[in
             parts.append(words.words(j, j + place))
             j, after_place = j + place, True
             continue
-        parts.append(words.forms[j])
+        parts.append(words.word(j))
         j += 1
         after_place = key in places
     return j, " ".join(parts)

@@ -69,3 +69,24 @@ def test_texts_without_words_and_lone_surrogates() -> None:
         assert (words.forms, words.keys, words.starts) == ((), (), ())
     assert gz.scan("\ud800سلام\U0001f600").forms == ("سلام",)
     assert gz.scan("\ud800سلام\U0001f600").starts == (1,)
+
+
+@given(texts)
+def test_words_and_positions_agree_with_the_split_words(text: str) -> None:
+    # ``word``/``words`` read the text between offsets and ``positions_of``/``positions_starting_with`` count
+    # newlines in the joined keys from hit to hit; both must say what the split words and keys say.
+    words = gz.scan(text)
+    keys, forms = words.keys, words.forms
+    for i in range(len(keys)):
+        assert words.word(i) == forms[i]
+        assert words.words(i, min(i + 3, len(keys))) == " ".join(forms[i : i + 3])
+    for key in {k for k in keys if k} | {k[:1] for k in keys if k}:  # a key of only tatweel is empty
+        assert words.positions_of(key) == [i for i, k in enumerate(keys) if k == key]
+        assert words.positions_starting_with(key) == [i for i, k in enumerate(keys) if k.startswith(key)]
+
+
+def test_positions_on_a_text_with_repeated_words() -> None:
+    words = gz.scan(normalize("علی گفت علی‌رضا و علی، سیدعلی و علی گفت"))
+    assert words.positions_of("علی") == [0, 4, 7]
+    assert words.positions_starting_with("علی") == [0, 2, 4, 7]
+    assert words.positions_starting_with("سید") == [5]
