@@ -5,6 +5,7 @@ gets a Persian error instead of results."""
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from ayneh.monitoring.models import OutletTier
 from ayneh.monitoring.services import article_ingest, outlet_create
@@ -38,7 +39,8 @@ def test_a_head_filters_the_search_by_a_jalali_date_range(page, khuzestan_head):
     page.fill("input[name=date_from]", "۱۴۰۰/۰۳/۰۱")
     page.fill("input[name=date_to]", "۱۴۰۰/۰۳/۰۱")
     page.click("form.search-form button[type=submit]")
-    page.wait_for_function("document.querySelectorAll('.search-hit').length === 1")
+    # A locator wait, not wait_for_function: the page's CSP forbids evaluating strings as script.
+    expect(page.locator(".search-hit")).to_have_count(1)
     hit = page.locator(".search-hit").first
     assert "بیمه کارگران ساختمانی" in hit.inner_text()
     assert hit.locator("mark").first.inner_text() == "کارگران"
