@@ -33,7 +33,7 @@ SUPPORTED_SCHEMA = 1
 TOTAL_WEIGHT = 100.0
 RUBRIC_LEVELS = 5  # ratings 0, 1, 2, 3, 4
 # Weights are given to two decimals at most; sums are compared with this tolerance.
-_WEIGHT_TOLERANCE = 1e-6
+WEIGHT_TOLERANCE = 1e-6
 
 
 class Source(StrEnum):
@@ -231,12 +231,12 @@ def framework_spec_from_dict(raw: Mapping[str, Any]) -> FrameworkSpec:
         raise FrameworkError("indicator codes repeat")
     for axis in axes:
         indicator_weight = sum(indicator.weight for indicator in indicators if indicator.axis == axis.code)
-        if abs(indicator_weight - axis.weight) > _WEIGHT_TOLERANCE:
+        if abs(indicator_weight - axis.weight) > WEIGHT_TOLERANCE:
             raise FrameworkError(
                 f"axis {axis.code}: indicator weights sum to {indicator_weight:g}, the axis weighs {axis.weight:g}"
             )
     total = sum(axis.weight for axis in axes)
-    if abs(total - TOTAL_WEIGHT) > _WEIGHT_TOLERANCE:
+    if abs(total - TOTAL_WEIGHT) > WEIGHT_TOLERANCE:
         raise FrameworkError(f"weights sum to {total:g}, not {TOTAL_WEIGHT:g}")
     presets = {
         name: bands_from_list(items, f"band_presets.{name}")

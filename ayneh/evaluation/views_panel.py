@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ayneh.core.jalali import persian_digits
 from ayneh.core.security import refuse
 from ayneh.core.templatetags.persian import fa_digits
-from ayneh.evaluation import services
+from ayneh.evaluation import services, spec
 from ayneh.evaluation.forms import (
     ACCEPT,
     AxisWeightForm,
@@ -56,9 +56,10 @@ from ayneh.offices.access import offices_for_user
 from ayneh.offices.models import Office
 from ayneh.offices.roles import Action
 
-TOTAL_WEIGHT = Decimal(100)
-# The spec's tolerance when it checks that weights add up (spec._WEIGHT_TOLERANCE).
-WEIGHT_TOLERANCE = Decimal("0.001")
+# The spec's own total and tolerance (as decimals, like the weight fields), so the panel never calls
+# weights consistent that opening a period refuses.
+TOTAL_WEIGHT = Decimal(str(spec.TOTAL_WEIGHT))
+WEIGHT_TOLERANCE = Decimal(str(spec.WEIGHT_TOLERANCE))
 
 
 def _error_text(error: ValidationError) -> str:
