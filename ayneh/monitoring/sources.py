@@ -116,13 +116,7 @@ def source_fetch(*, source: Source, limits: FetchLimits | None = None) -> Source
         return SourceFetchReport(None, False, reason)
     allow_private = _allow_private()
     try:
-        response = fetch_url(
-            source.url,
-            etag=source.etag or None,
-            last_modified=source.last_modified or None,
-            limits=limits,
-            allow_private=allow_private,
-        )
+        response = _conditional_get(source, limits=limits, allow_private=allow_private)
         if response.not_modified:
             services.source_health_record(source=source)
             return SourceFetchReport(None, True, None)
@@ -173,17 +167,22 @@ def _listing(response: FetchResult, *, limits: FetchLimits, allow_private: bool)
     return listing
 
 
+def _conditional_get(source: Source, *, limits: FetchLimits, allow_private: bool) -> FetchResult:
+    """GET the source's address, sending back the validators of its last success (ETag, Last-Modified)."""
+    return fetch_url(
+        source.url,
+        etag=source.etag or None,
+        last_modified=source.last_modified or None,
+        limits=limits,
+        allow_private=allow_private,
+    )
+
+
 def listing_fetch(*, source: Source, limits: FetchLimits) -> SourceFetchReport:
     """Fetch a sitemap or listing page source once (module docstring)."""
     allow_private = _allow_private()
     try:
-        response = fetch_url(
-            source.url,
-            etag=source.etag or None,
-            last_modified=source.last_modified or None,
-            limits=limits,
-            allow_private=allow_private,
-        )
+        response = _conditional_get(source, limits=limits, allow_private=allow_private)
         if response.not_modified:
             services.source_health_record(source=source)
             return SourceFetchReport(None, True, None)
