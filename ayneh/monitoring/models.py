@@ -239,6 +239,10 @@ class Article(models.Model):
         _("version group"), db_index=True, help_text=_("Articles that are versions of one story share it.")
     )
     is_demo = models.BooleanField(_("demo"), default=False)
+    # The near-duplicate sketch of the article's matching text (ayneh.monitoring.versions.sketch_pack, about
+    # 0.7 KB): other workers and a restarted process index the article from it without sketching its text
+    # again. Empty for articles stored before it was kept (they are sketched from their text when loaded).
+    sketch = models.BinaryField(_("near-duplicate sketch"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("article")

@@ -9,8 +9,10 @@ what the search page filters on:
 - "p": the provinces the article names, and the outlet's province;
 - "t": the outlet's tier; "u": the outlet (by id).
 
-Articles are indexed as they are stored (ayneh.monitoring.services.chunk_store calls `articles_index` in
-its transaction, once per chunk), and rebuilt by `ayneh reindex --articles`.
+Articles are indexed as they are stored: their facets are worked out when their chunk is prepared (in
+parallel on several workers: `ArticleFacets`), and `ayneh.monitoring.services.chunk_store` writes the
+chunk's new articles into the index in its transaction (`articles_index_prepared`, once per chunk). The
+index is rebuilt by `ayneh reindex --articles` (`articles_reindex`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import datetime as dt
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -82,11 +85,11 @@ class _OfficeDirectory:
             _directory_cache["current"] = (registry, directory)
         return directory
 
-    def chains_of(self, article: Article) -> list[tuple[str, ...]]:
+    def chains_of(self, *, source_office_id: int | None, analysis: dict[str, Any]) -> list[tuple[str, ...]]:
         chains = []
-        if article.source_office_id is not None and article.source_office_id in self.chains_by_id:
-            chains.append(self.chains_by_id[article.source_office_id])
-        for name in (article.analysis or {}).get("organizations") or []:
+        if source_office_id is not None and source_office_id in self.chains_by_id:
+            chains.append(self.chains_by_id[source_office_id])
+        for name in (analysis or {}).get("organizations") or []:
             chain = self.chains_by_name.get(fold_for_index(str(name)))
             if chain:
                 chains.append(chain)
@@ -97,22 +100,37 @@ _directory_lock = threading.Lock()
 _directory_cache: dict[str, tuple[Registry, _OfficeDirectory]] = {}
 
 
-def _article_text(article: Article, offices: _OfficeDirectory, outlets: dict[int, Outlet]) -> DocumentText:
-    outlet = outlets[article.outlet_id]
-    provinces = [str(p) for p in (article.analysis or {}).get("provinces") or []]
-    if outlet.province:
-        provinces.append(outlet.province)
-    return DocumentText(
-        key=str(article.pk),
-        title=article.title,
-        body=article.text,
-        published_at=article.seen_at,
-        facets=article_facet_tokens(
-            office_paths=["/".join(chain) for chain in offices.chains_of(article)],
+@dataclass(frozen=True)
+class ArticleFacets:
+    """What an article's facet tokens are made of besides the article: the office directory and its
+    chunk's outlets (read once per chunk)."""
+
+    offices: _OfficeDirectory
+    outlets: dict[int, Outlet]
+
+    @classmethod
+    def read(cls, outlet_ids: Iterable[int]) -> ArticleFacets:
+        return cls(_OfficeDirectory.read(), Outlet.objects.in_bulk(set(outlet_ids)))
+
+    def of(self, *, outlet_id: int, source_office_id: int | None, analysis: dict[str, Any]) -> list[str]:
+        """The facet tokens of an article of outlet `outlet_id`, crediting `source_office_id`, analysed as
+        `analysis` (`Analysis.to_json()`, as stored in `Article.analysis`)."""
+        outlet = self.outlets[outlet_id]
+        provinces = [str(p) for p in (analysis or {}).get("provinces") or []]
+        if outlet.province:
+            provinces.append(outlet.province)
+        chains = self.offices.chains_of(source_office_id=source_office_id, analysis=analysis)
+        return article_facet_tokens(
+            office_paths=["/".join(chain) for chain in chains],
             provinces=provinces,
             outlet_id=outlet.pk,
             tier=outlet.tier,
-        ),
+        )
+
+
+def _document(article: Article, facets: Sequence[str]) -> DocumentText:
+    return DocumentText(
+        key=str(article.pk), title=article.title, body=article.text, published_at=article.seen_at, facets=facets
     )
 
 
@@ -121,11 +139,27 @@ def articles_index(articles: Sequence[Article]) -> None:
     Runs inside the caller's transaction, so the index commits or rolls back with the articles."""
     if not articles:
         return
-    offices = _OfficeDirectory.read()
-    outlets = Outlet.objects.in_bulk({article.outlet_id for article in articles})
-    search_documents_upsert(
-        kind=SEARCH_KIND, documents=[_article_text(article, offices, outlets) for article in articles]
+    facets = ArticleFacets.read(article.outlet_id for article in articles)
+    articles_index_prepared(
+        [
+            (
+                article,
+                facets.of(
+                    outlet_id=article.outlet_id, source_office_id=article.source_office_id, analysis=article.analysis
+                ),
+            )
+            for article in articles
+        ]
     )
+
+
+def articles_index_prepared(articles: Sequence[tuple[Article, Sequence[str]]]) -> None:
+    """Index stored articles given with their facet tokens (`ArticleFacets.of`, worked out beforehand), in
+    the caller's transaction."""
+    if articles:
+        search_documents_upsert(
+            kind=SEARCH_KIND, documents=[_document(article, facets) for article, facets in articles]
+        )
 
 
 def articles_reindex(*, chunk: int = REINDEX_CHUNK) -> int:

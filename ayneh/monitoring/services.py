@@ -1,11 +1,22 @@
 """Monitoring writes: outlets, ingestion batches, storing articles once, pickups and their decisions.
 
-Storing is chunked: `chunk_store` writes a chunk of prepared articles (and the failures among the
-records) in one transaction together with the batch's new cursor, so a crash loses at most the chunk in
-progress and a restart redoes exactly that chunk. "Stored once" is a database fact — `Article.url_key` is
-unique, and so is (outlet, content hash) — so two workers, a retried chunk or two feeds carrying one article
-cannot store it twice: duplicates are filtered by one query up front, and a row another process committed
-in the meantime is caught by its IntegrityError and counted as a duplicate.
+Storing is chunked, in two steps:
+
+- `chunk_prepare` (no transaction, on several workers at once) does everything that depends only on the
+  records themselves and on the releases: analysis, keys, the near-duplicate sketch (and its packed form for
+  `Article.sketch`), people, quotes and offices named, pickup matching with its evidence, and the search
+  facets (`ArticleRows`).
+- `chunk_store` (one transaction, one chunk at a time in archive order when a batch is fanned out) does
+  only what depends on the articles stored before: the cursor's compare-and-set, deduplication, version
+  groups, and the inserts — the rows `chunk_prepare` worked out are written for the articles actually
+  inserted. It is kept short because it is the part that does not run in parallel (and, on SQLite, holds
+  the database's one write lock).
+
+The chunk and the batch's new cursor commit together, so a crash loses at most the chunk in progress and
+a restart redoes exactly that chunk. "Stored once" is a database fact — `Article.url_key` is unique, and
+so is (outlet, content hash) — so two workers, a retried chunk or two feeds carrying one article cannot
+store it twice: duplicates are filtered by one query up front, and a row another process committed in the
+meantime is caught by its IntegrityError and counted as a duplicate.
 """
 
 from __future__ import annotations
@@ -43,8 +54,8 @@ from ayneh.monitoring.officementions import office_mentions_find
 from ayneh.monitoring.pickups import ArticleForMatching, pickup_evidence, release_index, release_plain_text
 from ayneh.monitoring.prepare import IncomingArticle, PreparedArticle, RecordFailure, RecordRejected, prepare_article
 from ayneh.monitoring.registry import office_registry, outlet_directory, outlet_key
-from ayneh.monitoring.search import articles_index
-from ayneh.monitoring.versions import matching_sketches, matching_text, version_index
+from ayneh.monitoring.search import ArticleFacets, articles_index_prepared
+from ayneh.monitoring.versions import matching_sketches, matching_text, sketch_pack, version_index
 from ayneh.newsroom.models import Release
 from ayneh.offices.access import user_can
 from ayneh.offices.roles import Action
@@ -247,12 +258,36 @@ class ChunkResult:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """Everything storing an article writes that does not depend on what was stored before it, worked out
+    by `chunk_prepare` (in parallel, outside any transaction): the row's computed fields, the people,
+    quotes, offices named and pickups (rows without their article yet), and the search facets. Only the
+    rows of articles actually inserted are written."""
+
+    outlet_id: int
+    source_office_id: int | None
+    fetched_at: dt.datetime
+    analysis: dict[str, Any]
+    sketch: bytes
+    mentions: list[Mention]
+    quotes: list[Quote]
+    offices: list[OfficeMention]
+    pickups: list[Pickup]
+    facets: list[str]
+
+    @property
+    def entities(self) -> list[Mention | Quote | OfficeMention | Pickup]:
+        return [*self.mentions, *self.quotes, *self.offices, *self.pickups]
+
+
+@dataclass(frozen=True, slots=True)
 class ChunkItem:
-    """A record of a chunk after preparation: its position (in its archive, else in the batch) and what it
-    became."""
+    """A record of a chunk after preparation: its position (in its archive, else in the batch), what it
+    became, and (for an article) its rows to store."""
 
     position: int | None
     outcome: PreparedArticle | RecordFailure
+    rows: ArticleRows | None = None
 
 
 def chunk_prepare(
@@ -261,9 +296,11 @@ def chunk_prepare(
     first_position: int | None,
     default_outlet_id: int | None,
 ) -> list[ChunkItem]:
-    """Prepare every record of a chunk (outside any transaction: analysis is slow). A record that fails
-    becomes a RecordFailure; the others are not affected."""
-    registry, _office_ids = office_registry()
+    """Prepare every record of a chunk, outside any transaction: analysis, the near-duplicate sketch,
+    people, quotes and offices named, pickup matching against the published releases and the search
+    facets — everything storing needs that does not depend on the articles stored before (see
+    `ArticleRows`). A record that fails becomes a RecordFailure; the others are not affected."""
+    registry, office_ids = office_registry()
     outlets = outlet_directory()
     items: list[ChunkItem] = []
     for offset, record in enumerate(records):
@@ -275,8 +312,11 @@ def chunk_prepare(
             items.append(ChunkItem(position, record))
             continue
         try:
-            outcome: PreparedArticle | RecordFailure = prepare_article(
-                record, registry=registry, outlets=outlets, default_outlet_id=default_outlet_id
+            article = prepare_article(record, registry=registry, outlets=outlets, default_outlet_id=default_outlet_id)
+            outcome: PreparedArticle | RecordFailure = (
+                article
+                if _resolved_outlet(article, outlets) is not None
+                else RecordFailure(NO_OUTLET_REASON, url=article.url, position=position)
             )
         except RecordRejected as exc:
             outcome = RecordFailure(exc.reason, url=record.url[:2000], position=position)
@@ -285,12 +325,12 @@ def chunk_prepare(
             reason = f"unexpected error: {type(exc).__name__}: {exc}"[:1000]
             outcome = RecordFailure(reason, url=record.url[:2000], position=position)
         items.append(ChunkItem(position, outcome))
-    return _sketched(items)
+    return _with_rows(_sketched(items), registry=registry, office_ids=office_ids, outlets=outlets)
 
 
 def _sketched(items: list[ChunkItem]) -> list[ChunkItem]:
-    """The chunk's articles with their matching texts sketched, in one batch (here, outside the write
-    transaction; grouping and pickup matching both use this one sketch)."""
+    """The chunk's articles with their matching texts sketched, in one batch (grouping and pickup matching
+    both use this one sketch)."""
     positions = [i for i, item in enumerate(items) if isinstance(item.outcome, PreparedArticle)]
     prepared = [items[i].outcome for i in positions]
     texts = [a.matching for a in prepared if isinstance(a, PreparedArticle)]
@@ -298,6 +338,41 @@ def _sketched(items: list[ChunkItem]) -> list[ChunkItem]:
         outcome = items[i].outcome
         if isinstance(outcome, PreparedArticle):  # always (positions picked them); narrows the type
             items[i] = ChunkItem(items[i].position, replace(outcome, sketch=sketch))
+    return items
+
+
+def _with_rows(
+    items: list[ChunkItem], *, registry: Registry, office_ids: dict[str, int], outlets: dict[str, int]
+) -> list[ChunkItem]:
+    """The chunk's articles with their `ArticleRows` (a fixed number of queries per chunk)."""
+    positions = [i for i, item in enumerate(items) if isinstance(item.outcome, PreparedArticle)]
+    articles = [outcome for i in positions if isinstance(outcome := items[i].outcome, PreparedArticle)]
+    if not articles:
+        return items
+    now = timezone.now()
+    outlet_ids = [_resolved_outlet(article, outlets) or 0 for article in articles]  # resolved: never 0
+    credited = [_credited_office_id(article, office_ids) for article in articles]
+    sketches = _sketches_of(articles)
+    packed = sketch_pack(sketches)
+    seen = [article.published_at or now for article in articles]
+    pickups = _pickup_rows(articles, sketches, outlet_ids=outlet_ids, credited=credited, seen=seen)
+    facets = ArticleFacets.read(outlet_ids)
+    for n, (i, article) in enumerate(zip(positions, articles, strict=True)):
+        analysis = article.analysis.to_json()
+        mentions, quotes, offices = _entity_rows(article, registry=registry, office_ids=office_ids)
+        rows = ArticleRows(
+            outlet_id=outlet_ids[n],
+            source_office_id=credited[n],
+            fetched_at=now,
+            analysis=analysis,
+            sketch=packed[n],
+            mentions=mentions,
+            quotes=quotes,
+            offices=offices,
+            pickups=pickups[n],
+            facets=facets.of(outlet_id=outlet_ids[n], source_office_id=credited[n], analysis=analysis),
+        )
+        items[i] = ChunkItem(items[i].position, article, rows)
     return items
 
 
@@ -318,6 +393,11 @@ def _resolved_outlet(article: PreparedArticle, outlets: dict[str, int]) -> int |
         return article.outlet_id
     credited = article.analysis.outlet
     return outlets.get(outlet_key(credited)) if credited else None
+
+
+def _credited_office_id(article: PreparedArticle, office_ids: dict[str, int]) -> int | None:
+    attribution = article.analysis.attribution
+    return office_ids.get(attribution.office.code) if attribution and attribution.office else None
 
 
 def _new_articles(
@@ -348,19 +428,16 @@ def _new_articles(
 
 def _article_row(
     article: PreparedArticle,
+    rows: ArticleRows,
     *,
-    outlet_id: int,
-    office_ids: dict[str, int],
     group: Any,
     source: Source | None,
     batch: IngestBatch | None,
-    now: dt.datetime,
     is_demo: bool,
 ) -> Article:
     attribution = article.analysis.attribution
-    office = attribution.office if attribution else None
     return Article(
-        outlet_id=outlet_id,
+        outlet_id=rows.outlet_id,
         source=source,
         batch=batch,
         url=article.url,
@@ -371,13 +448,14 @@ def _article_row(
         text=article.text,
         text_normalized=article.text_normalized,
         published_at=article.published_at,
-        fetched_at=now,
-        analysis=article.analysis.to_json(),
-        source_office_id=office_ids.get(office.code) if office else None,
+        fetched_at=rows.fetched_at,
+        analysis=rows.analysis,
+        source_office_id=rows.source_office_id,
         attribution_text=attribution.text if attribution else "",
         attribution_start=attribution.start if attribution else None,
         attribution_end=attribution.end if attribution else None,
         version_group=group,
+        sketch=rows.sketch,
         is_demo=is_demo,
     )
 
@@ -412,17 +490,16 @@ def _speaker_roles(article: PreparedArticle) -> dict[str, str]:
 
 
 def _entity_rows(
-    article: Article, prepared: PreparedArticle, *, registry: Registry, office_ids: dict[str, int]
+    prepared: PreparedArticle, *, registry: Registry, office_ids: dict[str, int]
 ) -> tuple[list[Mention], list[Quote], list[OfficeMention]]:
+    """The article's people, quotes and offices named, as rows without their article."""
     analysis = prepared.analysis
     mentions = [
-        Mention(article=article, name=p.name[:200], role=(p.role or "")[:300], start=p.start, end=p.end)
-        for p in analysis.persons
+        Mention(name=p.name[:200], role=(p.role or "")[:300], start=p.start, end=p.end) for p in analysis.persons
     ]
     roles = _speaker_roles(prepared)
     quotes = [
         Quote(
-            article=article,
             speaker=(q.speaker or "")[:300],
             speaker_role=((q.speaker if q.speaker_is_role else roles.get(q.speaker or "")) or "")[:300],
             text=q.text,
@@ -433,53 +510,65 @@ def _entity_rows(
         for q in analysis.quotes
     ]
     offices = [
-        OfficeMention(article=article, office_id=m.office_id, text=m.text, start=m.start, end=m.end)
+        OfficeMention(office_id=m.office_id, text=m.text, start=m.start, end=m.end)
         for m in office_mentions_find(analysis=analysis, text=prepared.text, registry=registry, office_ids=office_ids)
     ]
     return mentions, quotes, offices
 
 
-def _pickup_rows(articles: list[Article], sketches: Sketches) -> list[Pickup]:
+def _pickup_rows(
+    articles: Sequence[PreparedArticle],
+    sketches: Sketches,
+    *,
+    outlet_ids: Sequence[int],
+    credited: Sequence[int | None],
+    seen: Sequence[dt.datetime],
+) -> list[list[Pickup]]:
+    """Each article's pickups (rows without their article), matched against the published releases: they
+    depend only on the article and the releases, not on what was stored before it."""
     index = release_index()
     index.sync()
     found = index.matches(
-        [ArticleForMatching(seen_at=a.seen_at, credited_office_id=a.source_office_id) for a in articles], sketches
+        [ArticleForMatching(seen_at=at, credited_office_id=office) for at, office in zip(seen, credited, strict=True)],
+        sketches,
     )
     release_ids = {match.release_id for matches in found for match in matches}
     if not release_ids:
-        return []
+        return [[] for _ in articles]
     releases = {
         pk: release_plain_text(title=title, lead=lead, body_html=body)
         for pk, title, lead, body in Release.objects.filter(id__in=release_ids).values_list(
             "id", "title", "lead", "body_html"
         )
     }
-    rows: list[Pickup] = []
+    rows: list[list[Pickup]] = []
     for position, (article, matches) in enumerate(zip(articles, found, strict=True)):
+        attribution = article.analysis.attribution
+        credit = (
+            {"text": attribution.text, "start": attribution.start, "end": attribution.end}
+            if attribution and attribution.text
+            else None
+        )
+        own: list[Pickup] = []
         for match in matches:
-            attribution = (
-                {"text": article.attribution_text, "start": article.attribution_start, "end": article.attribution_end}
-                if article.attribution_text
-                else None
-            )
             evidence = pickup_evidence(
                 release_text=releases[match.release_id],
                 article_text=article.text,
-                attribution=attribution,
+                attribution=credit,
                 article_shingles=sketches.shingle_set(position),
             )
             evidence["rule"] = match.rule
             evidence["shared_shingles"] = match.shared
-            rows.append(
+            own.append(
                 Pickup(
                     release_id=match.release_id,
-                    article=article,
-                    outlet_id=article.outlet_id,
+                    outlet_id=outlet_ids[position],
                     similarity=round(match.similarity, 4),
                     attribution=match.credited,
                     evidence=evidence,
                 )
             )
+        rows.append(own)
     return rows
 
 
@@ -491,12 +580,13 @@ def chunk_store(
     cursor: tuple[int, int] | None = None,
     is_demo: bool = False,
 ) -> ChunkResult:
-    """Store a prepared chunk in one transaction: new articles with their version groups, people, quotes,
-    offices named and pickups; failures; and, with `cursor=(from, to)`, the batch's cursor moved from `from` to `to`
-    with its counts. If the cursor is no longer at `from` (another worker ran this chunk), nothing is
-    stored and BatchConflict is raised."""
-    registry, office_ids = office_registry()
-    outlets = outlet_directory()
+    """Store a chunk prepared by `chunk_prepare` in one transaction: new articles with their version
+    groups, people, quotes, offices named and pickups; failures; and, with `cursor=(from, to)`, the batch's
+    cursor moved from `from` to `to` with its counts. If the cursor is no longer at `from` (another worker
+    ran this chunk), nothing is stored and BatchConflict is raised.
+
+    What depends on the articles stored before — deduplication and version groups — is decided here; the
+    rest was worked out by `chunk_prepare` and is only written (for the articles actually inserted)."""
     versions = version_index()
     versions.sync()
     result = ChunkResult()
@@ -505,62 +595,51 @@ def chunk_store(
         with transaction.atomic():
             if batch is not None and cursor is not None and not _cursor_advance(batch=batch, cursor=cursor):
                 raise BatchConflict(f"batch {batch.pk}: another worker already stored records from {cursor[0]}")
-            prepared: list[tuple[ChunkItem, PreparedArticle, int]] = []
+            prepared: list[tuple[PreparedArticle, ArticleRows]] = []
             failures: list[tuple[ChunkItem, str, str]] = []
             for item in items:
                 outcome = item.outcome
                 if isinstance(outcome, RecordFailure):
                     failures.append((item, outcome.reason, outcome.url))
-                elif (outlet_id := _resolved_outlet(outcome, outlets)) is None:
-                    failures.append(
-                        (item, "no outlet: the record names none and its credit line none known", outcome.url)
-                    )
+                elif item.rows is None:
+                    raise ValueError(f"{outcome.url}: prepared without its rows (use chunk_prepare)")
                 else:
-                    prepared.append((item, outcome, outlet_id))
-            fresh, result.duplicates = _new_articles([p[1] for p in prepared], [p[2] for p in prepared])
-            now = timezone.now()
+                    prepared.append((outcome, item.rows))
+            fresh, result.duplicates = _new_articles([a for a, _r in prepared], [r.outlet_id for _a, r in prepared])
+            rows_of = {article.url_key: rows for article, rows in prepared}
             labels = [a.url_key for a, _o in fresh]
-            sketches = _sketches_of([a for a, _o in fresh])
-            matches = versions.assign(labels, sketches)
-            rows = [
-                _article_row(
-                    article,
-                    outlet_id=outlet_id,
-                    office_ids=office_ids,
-                    group=match.group,
-                    source=source,
-                    batch=batch,
-                    now=now,
-                    is_demo=is_demo,
-                )
-                for (article, outlet_id), match in zip(fresh, matches, strict=True)
-            ]
-            inserted, lost = _insert_articles(rows)
+            matches = versions.assign(labels, _sketches_of([a for a, _o in fresh]))
+            inserted, lost = _insert_articles(
+                [
+                    _article_row(
+                        article,
+                        rows_of[article.url_key],
+                        group=match.group,
+                        source=source,
+                        batch=batch,
+                        is_demo=is_demo,
+                    )
+                    for (article, _outlet_id), match in zip(fresh, matches, strict=True)
+                ]
+            )
             versions.discard(row.url_key for row in lost)
             by_key = {a.url_key: a for a, _o in fresh}
             result.duplicates.extend(by_key[row.url_key] for row in lost)
             result.articles = inserted
-            mentions: list[Mention] = []
-            quotes: list[Quote] = []
-            office_mentions: list[OfficeMention] = []
+            entities: list[Mention | Quote | OfficeMention | Pickup] = []
             for row in inserted:
-                article_mentions, article_quotes, article_offices = _entity_rows(
-                    row, by_key[row.url_key], registry=registry, office_ids=office_ids
-                )
-                mentions.extend(article_mentions)
-                quotes.extend(article_quotes)
-                office_mentions.extend(article_offices)
-            Mention.objects.bulk_create(mentions)
-            Quote.objects.bulk_create(quotes)
-            OfficeMention.objects.bulk_create(office_mentions, batch_size=_OFFICE_MENTION_BATCH)
-            articles_index(inserted)  # search (H5): the chunk's new articles into the index, in this transaction
-            if len(inserted) < len(fresh):  # some lost a race with another worker: match only those stored
-                parts = sketches.split()
-                stored = {row.url_key for row in inserted}
-                sketches = Sketches.concatenate(
-                    [p for p, (a, _o) in zip(parts, fresh, strict=True) if a.url_key in stored]
-                )
-            result.pickups = Pickup.objects.bulk_create(_pickup_rows(inserted, sketches))
+                for entity in rows_of[row.url_key].entities:
+                    entity.pk = None  # a retried chunk's rows may carry the ids of a rolled-back insert
+                    entity.article = row
+                    entities.append(entity)
+            Mention.objects.bulk_create([e for e in entities if isinstance(e, Mention)])
+            Quote.objects.bulk_create([e for e in entities if isinstance(e, Quote)])
+            OfficeMention.objects.bulk_create(
+                [e for e in entities if isinstance(e, OfficeMention)], batch_size=_OFFICE_MENTION_BATCH
+            )
+            # search (H5): the chunk's new articles into the index, in this transaction
+            articles_index_prepared([(row, rows_of[row.url_key].facets) for row in inserted])
+            result.pickups = Pickup.objects.bulk_create([e for e in entities if isinstance(e, Pickup)])
             result.failures = ArticleFailure.objects.bulk_create(
                 ArticleFailure(batch=batch, source=source, position=item.position, url=url, reason=reason[:2000])
                 for item, reason, url in failures

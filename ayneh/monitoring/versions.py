@@ -1,11 +1,12 @@
 """Near-duplicate groups ("versions of one story") for ingestion, kept across restarts.
 
 What is durable is each article's `version_group` (a UUID shared by the versions of one story) and its
-normalised text, both in the database. The search structure is `ayneh.text.neardup.NearDuplicateIndex`, held
-in memory per process and rebuilt lazily from the database on first use: this choice keeps the text
-library's fast batch index as the one implementation (no second LSH scheme in SQL to keep in step) at the
-price of a start-up cost, re-sketching the window's texts (about a second per thousand articles on one core
-of these machines).
+near-duplicate sketch (`Article.sketch`, about 0.7 KB: the index's samples of its matching text, packed by
+`sketch_pack`), both in the database. The search structure is `ayneh.text.neardup.NearDuplicateIndex`,
+held in memory per process and rebuilt lazily from the stored sketches on first use: this choice keeps
+the text library's fast batch index as the one implementation (no second LSH scheme in SQL to keep in
+step). Loading a stored sketch costs microseconds; a row stored without one (before the sketch column
+existed) is sketched again from its normalised text (about a millisecond).
 
 - *Window.* Versions of a story appear within days of each other, so the index holds the newest
   `MONITORING_VERSION_WINDOW` articles (a setting, 20,000 by default), as two generations of half that
@@ -15,22 +16,27 @@ of these machines).
   written); a dict maps the label to its version group. A label without a group — a row whose transaction
   rolled back — is ignored when found.
 - *Several workers.* Before each chunk `sync()` reads the address keys of the newest articles (the last
-  `CATCH_UP_LOOKBACK` ids and everything after, ids and keys only) and indexes those another process wrote.
-  Two workers ingesting two versions of one story at the same instant may each start a group; the next
-  version joins one of them. Groups are never merged afterwards.
+  `CATCH_UP_LOOKBACK` ids and everything after, ids and keys only) and indexes those another process wrote,
+  from their stored sketches: the articles another worker stored are never sketched twice. Fanned-out
+  chunks (`ayneh.monitoring.fanout`) are stored one at a time in archive order, so their groups are those
+  of a serial run. Two processes ingesting two versions of one story at the same instant outside a batch
+  (two feeds) may each start a group; the next version joins one of them. Groups are never merged
+  afterwards.
 """
 
 from __future__ import annotations
 
+import struct
 import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.conf import settings
 
 from ayneh.monitoring.models import Article
-from ayneh.text.minhash import Sketches
+from ayneh.text.minhash import DEFAULT_CONFIRM_SIZE, DEFAULT_SAMPLE_SIZE, MAX_LEVEL, Sketches
 from ayneh.text.neardup import DEFAULT_THRESHOLD, NearDuplicateIndex, sketch_many
 from ayneh.text.normalize import normalize
 
@@ -43,6 +49,16 @@ SKETCH_CONFIRM_SIZE = 1024
 # key on every sync.
 CATCH_UP_LOOKBACK = 1_000
 _LOAD_CHUNK = 1_000
+# The sample sizes of a version index's generations (NearDuplicateIndex's defaults): what `Article.sketch`
+# keeps of each article's sketch.
+STORED_SAMPLE_SIZE = DEFAULT_SAMPLE_SIZE
+STORED_CONFIRM_SIZE = DEFAULT_CONFIRM_SIZE
+# Packed sketch: format version, sample sizes, the two levels, the index sample's and the fingerprints'
+# lengths; then the level counts (uint16), the index sample's keys (uint32) and levels (uint8), and the
+# fingerprints (uint16), all little-endian.
+_PACK_FORMAT = 1
+_PACK_HEADER = struct.Struct("<BHHBBHH")
+_LEVELS = MAX_LEVEL + 1
 
 
 def matching_text(*, title: str, text_normalized: str) -> str:
@@ -53,6 +69,112 @@ def matching_text(*, title: str, text_normalized: str) -> str:
 def matching_sketches(texts: Sequence[str]) -> Sketches:
     """The one sketch of each matching text that grouping and pickup matching both take."""
     return sketch_many(texts, sample_size=SKETCH_SAMPLE_SIZE, confirm_size=SKETCH_CONFIRM_SIZE)
+
+
+def sketch_pack(sketches: Sketches) -> list[bytes]:
+    """Each text's sketch at the version index's sample sizes (`STORED_SAMPLE_SIZE`, `STORED_CONFIRM_SIZE`),
+    as bytes for `Article.sketch`: what indexing it again needs, without its text (nor its full shingle
+    set, which only pickup matching reads, at ingestion)."""
+    own = sketches.resampled(sample_size=STORED_SAMPLE_SIZE, confirm_size=STORED_CONFIRM_SIZE)
+    sample_start = np.searchsorted(own.sample_text, np.arange(len(own) + 1))
+    packed = []
+    for t in range(len(own)):
+        s0, s1 = sample_start[t], sample_start[t + 1]
+        f0, f1 = own.fingerprint_start[t], own.fingerprint_start[t + 1]
+        header = _PACK_HEADER.pack(
+            _PACK_FORMAT,
+            STORED_SAMPLE_SIZE,
+            STORED_CONFIRM_SIZE,
+            int(own.text_level[t]),
+            int(own.fingerprint_level[t]),
+            int(s1 - s0),
+            int(f1 - f0),
+        )
+        packed.append(
+            b"".join(
+                (
+                    header,
+                    own.level_counts[t].astype("<u2").tobytes(),
+                    own.sample_key[s0:s1].astype("<u4").tobytes(),
+                    own.sample_level[s0:s1].astype(np.uint8).tobytes(),
+                    own.fingerprints[f0:f1].astype("<u2").tobytes(),
+                )
+            )
+        )
+    return packed
+
+
+def sketch_unpack(packed: Sequence[bytes]) -> Sketches:
+    """The sketches of `sketch_pack`, as one batch in the given order (without shingle sets). Raises
+    ValueError for bytes in another format or at other sample sizes."""
+    text_level = np.zeros(len(packed), dtype=np.uint8)
+    fingerprint_level = np.zeros(len(packed), dtype=np.uint8)
+    level_counts = np.zeros((len(packed), _LEVELS), dtype=np.uint16)
+    sample_lengths = np.zeros(len(packed), dtype=np.int64)
+    fingerprint_start = np.zeros(len(packed) + 1, dtype=np.int64)
+    keys, levels, fingerprints = [], [], []
+    for t, stored in enumerate(packed):
+        blob = bytes(stored)  # PostgreSQL gives a memoryview
+        version, sample_size, confirm_size, level, f_level, samples, prints = _PACK_HEADER.unpack_from(blob)
+        if (version, sample_size, confirm_size) != (_PACK_FORMAT, STORED_SAMPLE_SIZE, STORED_CONFIRM_SIZE):
+            raise ValueError(f"a sketch packed as {(version, sample_size, confirm_size)} cannot be read here")
+        at = _PACK_HEADER.size
+        text_level[t], fingerprint_level[t] = level, f_level
+        level_counts[t] = np.frombuffer(blob, "<u2", _LEVELS, at)
+        at += 2 * _LEVELS
+        keys.append(np.frombuffer(blob, "<u4", samples, at))
+        at += 4 * samples
+        levels.append(np.frombuffer(blob, np.uint8, samples, at))
+        at += samples
+        fingerprints.append(np.frombuffer(blob, "<u2", prints, at))
+        if at + 2 * prints != len(blob):
+            raise ValueError("a packed sketch of the wrong length")
+        sample_lengths[t] = samples
+        fingerprint_start[t + 1] = fingerprint_start[t] + prints
+    return Sketches(
+        sample_text=np.repeat(np.arange(len(packed), dtype=np.int64), sample_lengths),
+        sample_key=np.concatenate(keys).astype(np.uint32) if keys else np.zeros(0, np.uint32),
+        sample_level=np.concatenate(levels).astype(np.uint8) if levels else np.zeros(0, np.uint8),
+        text_level=text_level,
+        fingerprints=np.concatenate(fingerprints).astype(np.uint16) if fingerprints else np.zeros(0, np.uint16),
+        fingerprint_start=fingerprint_start,
+        fingerprint_level=fingerprint_level,
+        level_counts=level_counts,
+        shingles=np.zeros(0, dtype=np.uint64),
+        shingle_start=np.zeros(len(packed) + 1, dtype=np.int64),
+        sample_size=STORED_SAMPLE_SIZE,
+        confirm_size=STORED_CONFIRM_SIZE,
+    )
+
+
+def _readable(packed: bytes | None) -> bool:
+    if packed is None or len(packed) < _PACK_HEADER.size:
+        return False
+    version, sample_size, confirm_size, *_rest = _PACK_HEADER.unpack_from(bytes(packed[: _PACK_HEADER.size]))
+    return (version, sample_size, confirm_size) == (_PACK_FORMAT, STORED_SAMPLE_SIZE, STORED_CONFIRM_SIZE)
+
+
+def _stored_sketches(rows: Sequence[tuple[int, str, bytes | None]]) -> tuple[list[str], Sketches]:
+    """The labels and sketches of stored articles given as (id, url_key, packed sketch or None): unpacked,
+    or — for a row stored without a sketch (before the column existed) — sketched from its text."""
+    labels = [label for _id, label, _packed in rows]
+    if all(_readable(packed) for _id, _label, packed in rows):
+        return labels, sketch_unpack([packed for _id, _label, packed in rows if packed is not None])
+    missing = [article_id for article_id, _label, packed in rows if not _readable(packed)]
+    texts = {
+        pk: matching_text(title=title, text_normalized=text)
+        for pk, title, text in Article.objects.filter(id__in=missing).values_list("id", "title", "text_normalized")
+    }
+    made = iter(
+        sketch_many(
+            [texts.get(pk, "") for pk in missing], sample_size=STORED_SAMPLE_SIZE, confirm_size=STORED_CONFIRM_SIZE
+        ).split()
+    )
+    parts = [
+        sketch_unpack([packed]) if packed is not None and _readable(packed) else next(made)
+        for _id, _label, packed in rows
+    ]
+    return labels, Sketches.concatenate(parts)
 
 
 @dataclass(slots=True)
@@ -101,31 +223,37 @@ class VersionIndex:
 
     def _current(self) -> _Generation:
         if not self._generations or len(self._generations[-1]) >= self._generation_size:
-            self._generations.append(_Generation(NearDuplicateIndex(threshold=self.threshold)))
+            self._generations.append(
+                _Generation(
+                    NearDuplicateIndex(
+                        threshold=self.threshold, sample_size=STORED_SAMPLE_SIZE, confirm_size=STORED_CONFIRM_SIZE
+                    )
+                )
+            )
             del self._generations[:-2]
         return self._generations[-1]
 
-    def _index_rows(self, rows: Iterable[tuple[int, str, uuid.UUID, str, str]]) -> None:
-        """Index stored articles given as (id, url_key, version_group, title, text_normalized), oldest first."""
-        pending: list[tuple[str, str]] = []
-        for article_id, label, group, title, text in rows:
+    def _index_rows(self, rows: Iterable[tuple[int, str, uuid.UUID, bytes | None]]) -> None:
+        """Index stored articles given as (id, url_key, version_group, packed sketch or None), oldest first."""
+        pending: list[tuple[int, str, bytes | None]] = []
+        for article_id, label, group, packed in rows:
             self._high_id = max(self._high_id, article_id)
             if self._known(label):
                 continue
             generation = self._current()
             if len(generation) + len(pending) >= self._generation_size:
-                generation.index.add_many(pending)
+                generation.index.add_sketched(*_stored_sketches(pending))
                 pending = []
                 generation = self._current()
-            pending.append((label, matching_text(title=title, text_normalized=text)))
+            pending.append((article_id, label, packed))
             generation.groups[label] = group
         if pending:
-            self._current().index.add_many(pending)
+            self._current().index.add_sketched(*_stored_sketches(pending))
 
     def sync(self) -> None:
         """Load the window from the database on first use; afterwards index what other processes wrote."""
         with self._lock:
-            columns = ("id", "url_key", "version_group", "title", "text_normalized")
+            columns = ("id", "url_key", "version_group", "sketch")
             if not self._loaded:
                 newest = list(Article.objects.order_by("-id").values_list("id", flat=True)[: self.window])
                 if newest:
