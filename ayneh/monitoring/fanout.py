@@ -1,17 +1,24 @@
-"""One import on many workers: a batch split into chunk tasks, analysed in parallel, stored in order.
+"""One import on many workers: a batch split into chunk tasks, prepared in parallel, stored in order.
 
 `ayneh.monitoring.pipeline.batch_run` runs a batch as one task, chunk after chunk; on one worker that is
 all there is. With several workers (RQ over Redis, or several `ayneh db_worker` processes) an import is
 split instead: `batch_fan_out` starts the batch and queues one `chunk_run` task per chunk of records, and
-whichever worker is free takes the next one. What makes the result *identical* to one worker's:
+whichever worker is free takes the next one. What runs where, and why the result is *identical* to one
+worker's:
 
-- **Analysis in parallel, storing in archive order.** Preparing a chunk (reading its records, analysis —
-  the expensive part) runs as soon as a worker takes it. Storing it goes through the batch cursor's
-  compare-and-set (`services.chunk_store(cursor=(start, end))`): a chunk is stored only when the cursor
-  stands at its first record, i.e. after every chunk before it. So "stored once" picks the same first copy
-  of a duplicate, version groups form in the same order, and pickups see the same articles as in a serial
-  run. A worker whose chunk is prepared early waits (polling the cursor) for the chunks before it; since
-  workers take chunks in queue order, the chunk it waits for is in progress on another worker.
+- **Preparing in parallel.** `services.chunk_prepare` runs as soon as a worker takes a chunk: analysis,
+  sketches, people, quotes, offices named, pickup matching and search facets — everything that depends
+  only on the chunk's own records and the releases, i.e. most of the work.
+- **Storing in archive order.** `services.chunk_store(cursor=(start, end))` is what is left: the cursor's
+  compare-and-set, deduplication against what is stored, version groups, and the inserts. A chunk is
+  stored only when the cursor stands at its first record, i.e. after every chunk before it. So "stored
+  once" picks the same first copy of a duplicate and version groups form in the same order as in a serial
+  run (pickups depend only on the article and the releases). A worker whose chunk is prepared early waits
+  for the chunks before it, looking at the cursor every `POLL_SECONDS`; while it waits it indexes the
+  versions the chunks before stored (`versions.VersionIndex.sync`, from their stored sketches), so its
+  own turn starts with little left to catch up. Since workers take chunks in queue order, the chunk it
+  waits for is in progress on another worker. The ordered step is the bound: two workers are at most
+  (prepare + store) / store times faster than one, so the store step is kept small.
 - **Nothing twice.** A chunk task that finds the cursor past its end (it ran already: a retry, a takeover)
   stores nothing. Storage itself stays guarded by the unique keys.
 - **A worker killed mid-chunk.** Its chunk never commits and the cursor stops. A worker waiting behind it
@@ -22,9 +29,10 @@ whichever worker is free takes the next one. What makes the result *identical* t
   and the chunk tasks still queued end at once without work.
 - **End.** The task that stores the last chunk marks the batch completed.
 
-Records are read again from the archive by each chunk task (positions in the file's order, as the cursor
+Records are read from the archive by each chunk task (positions in the file's order, as the cursor
 counts them), so the archive must be readable at the same path by every worker: a shared folder when
-workers run on several machines.
+workers run on several machines. A worker keeps its reader open between its chunks and reads on (chunks
+come in archive order), rather than reading the archive from its start for every chunk.
 """
 
 from __future__ import annotations
@@ -33,8 +41,9 @@ import itertools
 import logging
 import os
 import socket
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -43,12 +52,15 @@ from django.utils import timezone
 from ayneh.monitoring import pipeline, services
 from ayneh.monitoring.models import BatchStatus, IngestBatch
 from ayneh.monitoring.prepare import IncomingArticle, RecordFailure
+from ayneh.monitoring.versions import version_index
 
 logger = logging.getLogger(__name__)
 
 # A chunk waiting for the chunks before it takes over when the batch has not moved for this long.
 DEFAULT_STALL_SECONDS = 120.0
-POLL_SECONDS = 0.05
+# How often a prepared chunk looks at the cursor while it waits for its turn: the wait after the chunk
+# before it commits is a pure loss on every chunk, and a look is one primary-key read.
+POLL_SECONDS = 0.01
 
 Enqueue = Callable[[int, int, int], None]
 
@@ -102,8 +114,36 @@ class ChunkOutcome:
         }
 
 
+@dataclass(slots=True)
+class _Reader:
+    """This process's open reader of a batch's archive and the position it stands at."""
+
+    key: tuple[int, str, int, int]
+    position: int
+    records: Iterator[IncomingArticle | RecordFailure]
+
+
+_reader: _Reader | None = None
+_reader_lock = threading.Lock()
+
+
 def _records(batch: IngestBatch, start: int, end: int) -> list[IncomingArticle | RecordFailure]:
-    return list(itertools.islice(pipeline.batch_records(batch), start, end))
+    """Records [start, end) of the batch's archive. A worker takes its chunks in archive order, so it reads
+    on from the end of its previous chunk (passing over the records of the chunks other workers took)
+    instead of reading the archive again from its start for every chunk; a file changed since, another
+    batch or an earlier start opens it again."""
+    global _reader
+    stat = os.stat(batch.location)
+    key = (batch.pk, batch.location, stat.st_size, stat.st_mtime_ns)
+    with _reader_lock:
+        reader, _reader = _reader, None
+    if reader is None or reader.key != key or reader.position > start:
+        reader = _Reader(key, 0, pipeline.batch_records(batch))
+    records = list(itertools.islice(reader.records, start - reader.position, end - reader.position))
+    reader.position = end
+    with _reader_lock:
+        _reader = reader
+    return records
 
 
 def _prepared(batch: IngestBatch, start: int, end: int) -> list[services.ChunkItem]:
@@ -181,6 +221,8 @@ def chunk_run(
                 continue
             if cursor != last_cursor:
                 last_cursor = cursor
+                # Index the versions the chunks before stored now, not after our turn has come.
+                version_index().sync()
             elif _stalled(batch, stall_seconds):
                 took_over += _take_over(batch, upto=start, chunk_size=end - start)
                 continue
