@@ -48,7 +48,9 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / ".." / "shared" / "data" / "fars-news"
 CACHE = Path(os.environ.get("AYNEH_BENCH_CACHE", Path.home() / ".cache" / "ayneh-bench"))
 POSTGRES_SERVER = os.environ.get("AYNEH_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-CORPUS_VERSION = 3  # bump when the generator changes: cached corpora of another version are rebuilt
+# Bump a backend's number when the generator or that backend's index changes: cached corpora of another
+# version are rebuilt.
+CORPUS_VERSION = {"sqlite": 3, "postgresql": 4}
 SEED = 1400
 NAIVE_TIMEOUT_S = 10.0
 SENTENCE_END_RE = re.compile(r"(?<=[.!؟?])\s+|\n+")
@@ -130,7 +132,7 @@ def child(backend: str, n_documents: int, n_queries: int, rebuild: bool, peer_ev
     from django.db import connection
 
     corpus = Corpus(n_documents)
-    build_seconds = cached_build_seconds(connection, n_documents) if not rebuild else None
+    build_seconds = cached_build_seconds(connection, backend, n_documents) if not rebuild else None
     built_now = build_seconds is None
     if built_now:
         build_seconds = build(backend, corpus)
@@ -143,7 +145,7 @@ def child(backend: str, n_documents: int, n_queries: int, rebuild: bool, peer_ev
     }
 
 
-def cached_build_seconds(connection, n_documents: int) -> float | None:
+def cached_build_seconds(connection, backend: str, n_documents: int) -> float | None:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT version, documents, build_seconds FROM bench_meta")
@@ -151,7 +153,7 @@ def cached_build_seconds(connection, n_documents: int) -> float | None:
     except Exception:
         connection.close()
         return None
-    if row and row[0] == CORPUS_VERSION and row[1] == n_documents:
+    if row and row[0] == CORPUS_VERSION[backend] and row[1] == n_documents:
         return float(row[2])
     return None
 
@@ -232,17 +234,9 @@ def build(backend: str, corpus: Corpus) -> float:
                 for n in range(corpus.n):
                     words, facets, second = corpus.document(n)
                     published = dt.datetime.fromtimestamp(second, dt.UTC)
-                    copy.write_row(
-                        (
-                            n + 1,
-                            "article",
-                            str(n + 1),
-                            "",
-                            published,
-                            sort_key_for(published, n + 1),
-                            tsvector_literal(words[:MAX_INDEXED_TOKENS], facets),
-                        )
-                    )
+                    sort_key = sort_key_for(published, n + 1)
+                    vector = tsvector_literal(words[:MAX_INDEXED_TOKENS], facets, sort_key)
+                    copy.write_row((n + 1, "article", str(n + 1), "", published, sort_key, vector))
                     if (n + 1) % batch == 0:
                         progress(backend, n + 1, corpus.n, began)
             cursor.execute("SET maintenance_work_mem = '1GB'")
@@ -261,7 +255,7 @@ def build(backend: str, corpus: Corpus) -> float:
     seconds = time.perf_counter() - began
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE bench_meta (version integer, documents integer, build_seconds real)")
-        cursor.execute("INSERT INTO bench_meta VALUES (%s, %s, %s)", [CORPUS_VERSION, corpus.n, seconds])
+        cursor.execute("INSERT INTO bench_meta VALUES (%s, %s, %s)", [CORPUS_VERSION[backend], corpus.n, seconds])
     return seconds
 
 

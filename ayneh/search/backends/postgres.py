@@ -4,27 +4,41 @@ The vector is built from ayneh.search.terms' tokens, not by `to_tsvector`: Postg
 every non-ASCII character as a letter under the C locale (so «،» would glue words together) and splits
 differently from FTS5. Feeding the same tokens to both engines is what makes their hits identical. No
 configuration is applied to the literal, which is the 'simple' behaviour: no stemming, no stop words.
-Filters are facet lexemes in the same vector (ayneh.search.terms.facet).
+Filters are facet lexemes in the same vector (ayneh.search.terms.facet), and so are the document's *time
+buckets* (`bucket_lexemes`: «b2_…», the stretch of time it was published in, at five widths from 18 hours
+to 194 days), which let the GIN index answer "these words, in this stretch of time".
 
-Newest first, two ways, chosen per query by the expected work (`choose_path`):
+What costs what (measured at 1M documents, benchmarks/search_1m.py):
 
-- "walk": read documents newest first along the sort_key index and test each vector, stopping after the
-  page. Cheap when the query matches many documents (a common word: the page is full after a few dozen
-  rows), hopeless for a rare one (it reads most of the table).
-- "gin": the GIN index finds every hit, then they are sorted. Cheap for a rare query, expensive for a
-  common one (every hit is fetched and sorted).
+- An exact lexeme in the GIN index is cheap even when common: GIN intersects posting lists by skipping
+  («کسبوکارها & با» in 3 ms). A *prefix* lexeme («با:*») is not: GIN unions the postings of every lexeme
+  it starts before anything else happens (138 ms for «با:*», 38 ms for «کشورها:*»). So a prefix word is
+  given to the GIN index only when its postings are few (`PARTIAL_MATCH_MAX_POSTINGS`); otherwise it is
+  *rechecked* row by row on what the rest found.
+- Testing one row (reading its vector, decompressing, matching) costs a few microseconds; migration 0004
+  keeps vectors inside the row (STORAGE MAIN) and lz4-compressed, which halved it.
 
-Totals: the GIN path has every hit at hand and counts them exactly (up to COUNT_CAP); a walked page counts
-its hits among the newest COUNT_WALK_ROWS documents only, which reaches COUNT_CAP for the commonest words
-and otherwise gives a lower bound ("more than n"): counting every hit of a common word is the expensive
-part of the naive query, whichever index serves it.
+So a query is planned (`plan_query`) into the part the GIN index answers cheaply (exact words, phrases,
+facets, rare prefixes) and the part rechecked per row (common prefixes), and answered newest first one of
+three ways, by the expected number of rows touched:
 
-PostgreSQL's planner makes this choice itself, but on its own selectivity guess, and it often walks the
-sort index for rare words (~700 ms at 1M documents, measured). So the backend decides from the column's
-statistics (pg_stats.most_common_elems, the lexemes ANALYZE found most often, with their frequencies) and
-writes each path in a shape the planner cannot turn into the other: the walk tests the vector with the
-function `ts_match_vq`, which no index can serve; the GIN path filters in a MATERIALIZED CTE, an
-optimisation fence, and sorts only its result.
+- "gin": the GIN part has few hits at all (≤ GIN_DIRECT_MAX): fetch them all, recheck, sort, count
+  exactly.
+- "walk": the whole query is common: read documents newest first down the sort_key index and test each
+  (`ts_match_vq`, which no index can serve, so the planner cannot swap paths), stopping after the page; the
+  total is counted among the newest COUNT_WALK_ROWS documents only ("more than n"), since counting every
+  hit of a common word is what makes the naive query slow.
+- "buckets": in between. The GIN part plus the newest time buckets (a width chosen so two buckets should
+  hold the page), then older buckets in growing steps until the page is full: each step is a GIN lookup
+  over a bounded stretch of time, so neither the walk's row-by-row reading nor the full GIN path's
+  thousands of hits. The total counts the hits in the stretch searched (a lower bound when it stopped
+  early).
+
+PostgreSQL's planner would make the walk/GIN choice itself, on its own selectivity guess, and it often
+walks the sort index for rare words (~700 ms at 1M documents, measured). So the backend decides from the
+column's statistics (pg_stats.most_common_elems: the lexemes ANALYZE found most often, with their
+frequencies) and writes each path in a shape the planner cannot turn into another: the GIN lookups run
+in a MATERIALIZED CTE (an optimisation fence) with no sort_key condition inside it.
 """
 
 from __future__ import annotations
@@ -38,7 +52,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from ayneh.search.backends.base import COUNT_CAP, IndexEntry, SearchBackend, SearchFilters, SearchPage
-from ayneh.search.models import SearchDocument
+from ayneh.search.models import SORT_KEY_ID_BITS, SearchDocument
 from ayneh.search.terms import SearchQuery
 
 DOCUMENT_TABLE = SearchDocument._meta.db_table
@@ -46,21 +60,32 @@ DOCUMENT_TABLE = SearchDocument._meta.db_table
 MAX_POSITIONS_PER_LEXEME = 255
 # The statistics are re-read at most this often per process (ANALYZE refreshes them far less often).
 STATISTICS_TTL_SECONDS = 300.0
-# Relative cost of testing one row on the walk (an index step, a heap fetch, reading the vector from its
-# TOAST table, decompressing and matching it) against handling one hit on the GIN path (a posting, a heap
-# fetch, a sort entry): measured 15-60 us against 5-25 us per row at 1M documents on a loaded 2-core
-# machine (benchmarks/search_1m.py); the walk's rows are random heap pages when storage order is not time
-# order.
-WALK_ROW_COST = 3.0
-GIN_HIT_COST = 1.0
-GIN_FIXED_COST = 300.0
-# A walk reads at most WALK_BUDGET_FACTOR times the rows the estimate expects (within these bounds).
+
+# Time buckets: level 0 is 2**16 seconds (18.2 hours) of sort keys, each level 4 times the one below
+# (3 days, 12 days, 48 days, 194 days). Shifts of the sort key, so SQL (migration 0004) computes the same.
+BUCKET_LEVELS = 5
+BUCKET_SHIFT = SORT_KEY_ID_BITS + 16
+BUCKET_LEVEL_BITS = 2
+
+# A prefix word goes to the GIN index only if the lexemes it starts hold at most this many postings
+# (about 10 ms of GIN work, see the module docstring); otherwise it is rechecked row by row.
+PARTIAL_MATCH_MAX_POSTINGS = 30_000
+# Fetch and recheck every hit of the GIN part when it has at most this many.
+GIN_DIRECT_MAX = 3_000
+# Walk newest first when the page should be full after this many rows.
+WALK_DIRECT_MAX = 1_000
+# A walk reads at most WALK_BUDGET_FACTOR times the rows the estimate expects (within these bounds)
+# before the buckets take over.
 WALK_BUDGET_FACTOR = 4
 WALK_MIN_BUDGET = 2_000
-WALK_MAX_BUDGET = 200_000
 # A walked page's total is counted among this many of the newest documents (in the date range): a lower
 # bound for common words ("more than n"), cheap enough to stay within a page's time budget.
 COUNT_WALK_ROWS = 500
+# The bucket path starts at the width where two buckets should hold the page, but no wider than keeps one
+# step's GIN hits (each rechecked) under this.
+BUCKET_STEP_CANDIDATES = 2_000
+# Steps of the bucket path before it hands over to the GIN path (steps double in width: 2, 4, 8 ... buckets).
+BUCKET_MAX_STEPS = 6
 
 
 def _lexeme(token: str) -> str:
@@ -68,37 +93,62 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(tokens: list[str], facets: Sequence[str] = ()) -> str:
-    """`'کار':1,3 'وزیر':2 'k_release'` — every token with its 1-based positions, then the facets
-    (positionless: they are never part of a phrase)."""
+def bucket_of(sort_key: int, level: int) -> int:
+    """The number of the time bucket of `level` that holds `sort_key`."""
+    return sort_key >> (BUCKET_SHIFT + BUCKET_LEVEL_BITS * level)
+
+
+def bucket_lexeme(level: int, bucket: int) -> str:
+    """«b2_1234»: the underscore keeps it out of reach of any typed word (ayneh.search.terms)."""
+    return f"b{level}_{bucket}"
+
+
+def bucket_lexemes(sort_key: int) -> list[str]:
+    """The time-bucket lexemes a document published at `sort_key` is indexed under, one per level."""
+    return [bucket_lexeme(level, bucket_of(sort_key, level)) for level in range(BUCKET_LEVELS)]
+
+
+def tsvector_literal(tokens: list[str], facets: Sequence[str] = (), sort_key: int | None = None) -> str:
+    """`'کار':1,3 'وزیر':2 'k_release' 'b0_…'` — every token with its 1-based positions, then the facets
+    and time buckets (positionless: they are never part of a phrase)."""
     positions: dict[str, list[int]] = {}
     for position, token in enumerate(tokens, start=1):
         token_positions = positions.setdefault(token, [])
         if len(token_positions) < MAX_POSITIONS_PER_LEXEME:
             token_positions.append(position)
     words = [f"{_lexeme(token)}:{','.join(map(str, pos))}" for token, pos in positions.items()]
-    return " ".join([*words, *(_lexeme(token) for token in dict.fromkeys(facets))])
+    labels = [*facets, *(bucket_lexemes(sort_key) if sort_key is not None else ())]
+    return " ".join([*words, *(_lexeme(token) for token in dict.fromkeys(labels))])
+
+
+def _word_part(query: SearchQuery, word: str) -> str:
+    return _lexeme(word) + (":*" if query.is_prefix(word) else "")
+
+
+def _group_part(group: Sequence[str]) -> str:
+    alternatives = [_lexeme(token) for token in group]
+    return alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
 
 
 def tsquery_literal(query: SearchQuery, filters: SearchFilters | None = None) -> str:
     """`'کار':* & ('روابط' <-> 'عمومی') & 'k_release' & ('o_a' | 'o_b')` — prefix words, exact phrases and
     facet groups, ANDed."""
-    parts = [_lexeme(word) + (":*" if query.is_prefix(word) else "") for word in query.words]
+    parts = [_word_part(query, word) for word in query.words]
     parts += ["(" + " <-> ".join(_lexeme(token) for token in phrase) + ")" for phrase in query.phrases]
-    for group in filters.facet_groups() if filters is not None else ():
-        alternatives = [_lexeme(token) for token in group]
-        parts.append(alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")")
+    parts += [_group_part(group) for group in (filters.facet_groups() if filters is not None else ())]
     return " & ".join(parts)
 
 
 @dataclass(frozen=True)
 class LexemeStatistics:
     """What ANALYZE found about the vector column: the most common lexemes' document frequencies (0..1),
-    the smallest of them (every other lexeme is rarer), and the number of rows."""
+    the smallest of them (every other lexeme is rarer), the number of rows, and the sort keys' range."""
 
     frequencies: dict[str, float]
     floor: float
     rows: float
+    oldest: int | None = None
+    newest: int | None = None
 
     def word(self, word: str, *, prefix: bool) -> float:
         """The estimated share of documents holding `word` (or, for a prefix, any word it starts)."""
@@ -109,6 +159,9 @@ class LexemeStatistics:
         # Documents holding several such words count once: the sum is an upper bound, capped at all.
         return min(1.0, listed + unknown)
 
+    def group(self, group: Sequence[str]) -> float:
+        return min(1.0, sum(self.word(token, prefix=False) for token in group))
+
     def selectivity(self, query: SearchQuery, filters: SearchFilters) -> float:
         """The estimated share of documents matching query and filters (parts taken as independent)."""
         share = 1.0
@@ -117,8 +170,15 @@ class LexemeStatistics:
         for phrase in query.phrases:
             share *= min(self.word(token, prefix=False) for token in phrase)
         for group in filters.facet_groups():
-            share *= min(1.0, sum(self.word(token, prefix=False) for token in group))
+            share *= self.group(group)
         return share
+
+    def documents_per_bucket(self) -> float:
+        """Documents per level-0 time bucket, on average over the indexed range."""
+        if self.oldest is None or self.newest is None:
+            return max(self.rows, 1.0)
+        buckets = bucket_of(self.newest, 0) - bucket_of(self.oldest, 0) + 1
+        return max(self.rows / buckets, 1.0)
 
 
 _statistics_lock = threading.Lock()
@@ -135,21 +195,27 @@ def lexeme_statistics() -> LexemeStatistics:
             return cached[1]
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE schemaname = current_schema() AND tablename = %s AND attname = 'vector'",
+            "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs, "
+            "histogram_bounds::text::text[] FROM pg_stats "
+            "WHERE schemaname = current_schema() AND tablename = %s AND attname IN ('vector', 'sort_key')",
             [DOCUMENT_TABLE],
         )
-        row = cursor.fetchone()
+        by_column = {row[0]: row[1:] for row in cursor.fetchall()}
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [DOCUMENT_TABLE])
         rows = max(float(cursor.fetchone()[0]), 0.0)
     frequencies: dict[str, float] = {}
-    if row is not None and row[0]:
+    lexemes, lexeme_frequencies, _bounds = by_column.get("vector", (None, None, None))
+    if lexemes:
         # The frequency array ends with the minimum and maximum frequency (and, for arrays, the share of
         # NULLs); zip stops at the lexemes.
-        frequencies = dict(zip(row[0], row[1], strict=False))
+        frequencies = dict(zip(lexemes, lexeme_frequencies, strict=False))
+    # The sort keys' histogram runs from about the oldest to about the newest (an estimate is enough:
+    # it only sizes the time buckets).
+    _elements, _frequencies, bounds = by_column.get("sort_key", (None, None, None))
+    oldest, newest = (int(bounds[0]), int(bounds[-1])) if bounds else (None, None)
     # Without statistics (a fresh table) every lexeme looks common: walk, which is right for a small table.
     floor = min(frequencies.values()) if frequencies else 1.0
-    statistics = LexemeStatistics(frequencies=frequencies, floor=floor, rows=rows)
+    statistics = LexemeStatistics(frequencies=frequencies, floor=floor, rows=rows, oldest=oldest, newest=newest)
     with _statistics_lock:
         _statistics_cache[alias] = (now, statistics)
     return statistics
@@ -161,14 +227,68 @@ def forget_lexeme_statistics() -> None:
         _statistics_cache.clear()
 
 
-def choose_path(*, selectivity: float, rows: float, needed: int) -> str:
-    """ "walk" or "gin": the cheaper way to find the newest `needed` hits (see the module docstring)."""
-    if rows <= 0:
-        return "walk"
-    selectivity = max(selectivity, 1e-9)
-    walk = min(needed / selectivity, rows) * WALK_ROW_COST
-    gin = GIN_FIXED_COST + selectivity * rows * GIN_HIT_COST
-    return "walk" if walk <= gin else "gin"
+@dataclass(frozen=True)
+class QueryPlan:
+    """A query split for PostgreSQL (module docstring): `gin` is the part the GIN index answers cheaply,
+    `recheck` the part tested row by row ("" when there is none), `whole` both; with their estimated
+    shares of documents, and the path chosen."""
+
+    gin: str
+    recheck: str
+    whole: str
+    selectivity: float
+    gin_selectivity: float
+    path: str
+
+
+def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeStatistics, *, needed: int) -> QueryPlan:
+    """Split the query into its GIN and recheck parts and choose the path (module docstring)."""
+    rows = max(statistics.rows, 1.0)
+    gin_parts: list[tuple[str, float]] = []
+    recheck_parts: list[str] = []
+    for word in query.words:
+        share = statistics.word(word, prefix=query.is_prefix(word))
+        if query.is_prefix(word) and share * rows > PARTIAL_MATCH_MAX_POSTINGS:
+            recheck_parts.append(_word_part(query, word))
+        else:
+            gin_parts.append((_word_part(query, word), share))
+    for phrase in query.phrases:
+        share = min(statistics.word(token, prefix=False) for token in phrase)
+        gin_parts.append(("(" + " <-> ".join(_lexeme(token) for token in phrase) + ")", share))
+    for group in filters.facet_groups():
+        gin_parts.append((_group_part(group), statistics.group(group)))
+    selectivity = max(statistics.selectivity(query, filters), 1e-9)
+    gin_selectivity = max(math.prod(share for _part, share in gin_parts), selectivity)
+    if rows * gin_selectivity <= GIN_DIRECT_MAX:
+        path = "gin"
+    elif (needed + 1) / selectivity <= WALK_DIRECT_MAX:
+        path = "walk"
+    else:
+        path = "buckets"
+    return QueryPlan(
+        gin=" & ".join(part for part, _share in gin_parts),
+        recheck=" & ".join(recheck_parts),
+        whole=tsquery_literal(query, filters),
+        selectivity=selectivity,
+        gin_selectivity=gin_selectivity,
+        path=path,
+    )
+
+
+def bucket_start_level(plan: QueryPlan, statistics: LexemeStatistics, *, needed: int) -> int:
+    """The narrowest bucket width where two buckets should hold the page, unless one step would then
+    recheck more than BUCKET_STEP_CANDIDATES hits."""
+    per_bucket = statistics.documents_per_bucket()
+    level = 0
+    while level + 1 < BUCKET_LEVELS:
+        width = per_bucket * (1 << (BUCKET_LEVEL_BITS * level))
+        if 2 * width * plan.selectivity >= needed + 1:
+            break
+        wider = width * (1 << BUCKET_LEVEL_BITS)
+        if 2 * wider * plan.gin_selectivity > BUCKET_STEP_CANDIDATES:
+            break
+        level += 1
+    return level
 
 
 class PostgresBackend(SearchBackend):
@@ -181,7 +301,10 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"UPDATE {DOCUMENT_TABLE} SET vector = %s::tsvector WHERE id = %s",  # noqa: S608 (constant)
-                [(tsvector_literal(entry.tokens, entry.facets), entry.document.pk) for entry in entries],
+                [
+                    (tsvector_literal(entry.tokens, entry.facets, entry.document.sort_key), entry.document.pk)
+                    for entry in entries
+                ],
             )
 
     def unindex(self, document: SearchDocument) -> None:
@@ -192,15 +315,18 @@ class PostgresBackend(SearchBackend):
         if filters.is_empty_range:
             return SearchPage()
         statistics = lexeme_statistics()
-        selectivity = statistics.selectivity(query, filters)
-        tsquery = tsquery_literal(query, filters)
         needed = limit + offset
-        if choose_path(selectivity=selectivity, rows=statistics.rows, needed=needed) == "walk":
-            page = self._walk(tsquery, filters, limit=limit, offset=offset, selectivity=selectivity)
+        plan = plan_query(query, filters, statistics, needed=needed)
+        if plan.path == "walk":
+            page = self._walk(plan, filters, limit=limit, offset=offset)
             if page is not None:
                 return page
-            # A short page: the walk ran out of budget (or of documents); the GIN path knows for sure.
-        return self._gin(tsquery, filters, limit=limit, offset=offset)
+            # A short page: the walk ran out of budget (or of documents); the buckets take over.
+        if plan.path != "gin":
+            page = self._buckets(plan, filters, statistics, limit=limit, offset=offset)
+            if page is not None:
+                return page
+        return self._gin(plan, filters, limit=limit, offset=offset)
 
     @staticmethod
     def _range(filters: SearchFilters) -> tuple[str, list[int]]:
@@ -214,25 +340,21 @@ class PostgresBackend(SearchBackend):
             params.append(high)
         return sql, params
 
-    def _walk(
-        self, tsquery: str, filters: SearchFilters, *, limit: int, offset: int, selectivity: float
-    ) -> SearchPage | None:
+    def _walk(self, plan: QueryPlan, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage | None:
         """The page by walking newest first, or None when the walk's budget ran out before the page was
         full. Its total is counted among the newest COUNT_WALK_ROWS documents only: exact if the range
         has no more than that, else a lower bound (at least one more page, or COUNT_CAP)."""
         range_sql, range_params = self._range(filters)
         needed = limit + offset
-        # The inner query reads at most `budget` documents newest first down the sort_key index; the outer
-        # one tests each with ts_match_vq (the function behind @@, which no index can serve, so the planner
-        # cannot turn this into a GIN scan) and stops after the page and one more hit.
-        expected = needed / max(selectivity, 1e-9)
-        budget = int(min(max(WALK_BUDGET_FACTOR * expected, WALK_MIN_BUDGET), WALK_MAX_BUDGET))
+        budget = int(max(WALK_BUDGET_FACTOR * needed / plan.selectivity, WALK_MIN_BUDGET))
         with connection.cursor() as cursor:
+            # The inner query reads at most `budget` documents newest first down the sort_key index; the
+            # outer one tests each with ts_match_vq and stops after the page and one more hit.
             cursor.execute(
                 f"SELECT key FROM (SELECT key, sort_key, vector FROM {DOCUMENT_TABLE} WHERE true{range_sql} "  # noqa: S608
                 "ORDER BY sort_key DESC LIMIT %s) AS recent WHERE ts_match_vq(vector, %s::tsquery) "
                 "ORDER BY sort_key DESC LIMIT %s OFFSET %s",
-                [*range_params, budget, tsquery, limit + 1, offset],
+                [*range_params, budget, plan.whole, limit + 1, offset],
             )
             keys = [row[0] for row in cursor.fetchall()]
             if len(keys) <= limit:
@@ -242,42 +364,68 @@ class PostgresBackend(SearchBackend):
                 "SELECT count(*) FILTER (WHERE ts_match_vq(vector, %s::tsquery)), count(*) FROM "  # noqa: S608
                 f"(SELECT vector FROM {DOCUMENT_TABLE} WHERE true{range_sql} "
                 "ORDER BY sort_key DESC LIMIT %s) AS recent",
-                [tsquery, *range_params, COUNT_WALK_ROWS],
+                [plan.whole, *range_params, COUNT_WALK_ROWS],
             )
             hits, read = cursor.fetchone()
         if read < COUNT_WALK_ROWS and hits <= COUNT_CAP:
             return SearchPage(keys=keys, total=hits, total_exact=True)  # the walk read the whole range
         return SearchPage(keys=keys, total=min(max(hits, needed + 1), COUNT_CAP), total_exact=False)
 
-    def _gin(self, tsquery: str, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
-        """The page through the GIN index: every hit found, then sorted; the exact total rides along (the
-        hits are all at hand in the materialised CTE)."""
+    def _hits(self, plan: QueryPlan, filters: SearchFilters, *, buckets: str = "") -> list[tuple[str, int]]:
+        """Every hit of the plan (within the time buckets `buckets`, a tsquery, when given) as (key,
+        sort_key), newest first: the GIN part looked up in a MATERIALIZED CTE, then the date range and the
+        recheck part applied to what it found."""
         range_sql, range_params = self._range(filters)
+        lookup = " & ".join(part for part in (plan.gin, buckets) if part) or plan.whole
+        recheck = " AND ts_match_vq(vector, %s::tsquery)" if plan.recheck else ""
+        vector = ", vector" if plan.recheck else ""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH hits AS MATERIALIZED (SELECT key, sort_key FROM {DOCUMENT_TABLE} "  # noqa: S608
-                f"WHERE vector @@ %s::tsquery{range_sql}) "
-                "SELECT key, count(*) OVER () FROM hits ORDER BY sort_key DESC LIMIT %s OFFSET %s",
-                [tsquery, *range_params, limit, offset],
+                f"WITH found AS MATERIALIZED (SELECT key, sort_key{vector} FROM {DOCUMENT_TABLE} "  # noqa: S608
+                f"WHERE vector @@ %s::tsquery) SELECT key, sort_key FROM found WHERE true{range_sql}{recheck} "
+                "ORDER BY sort_key DESC",
+                [lookup, *range_params, *([plan.recheck] if plan.recheck else [])],
             )
-            rows = cursor.fetchall()
-            if rows:
-                total = int(rows[0][1])
-            elif offset == 0:
-                total = 0
-            else:
-                cursor.execute(
-                    f"SELECT count(*) FROM {DOCUMENT_TABLE} WHERE vector @@ %s::tsquery{range_sql}",  # noqa: S608
-                    [tsquery, *range_params],
-                )
-                total = int(cursor.fetchone()[0])
-        if total > COUNT_CAP:
-            return SearchPage(keys=[row[0] for row in rows], total=COUNT_CAP, total_exact=False)
-        return SearchPage(keys=[row[0] for row in rows], total=total, total_exact=True)
+            return cursor.fetchall()
 
+    def _gin(self, plan: QueryPlan, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
+        """The page from every hit: found through the GIN index, rechecked, sorted and counted exactly."""
+        hits = self._hits(plan, filters)
+        keys = [key for key, _sort_key in hits[offset : offset + limit]]
+        if len(hits) > COUNT_CAP:
+            return SearchPage(keys=keys, total=COUNT_CAP, total_exact=False)
+        return SearchPage(keys=keys, total=len(hits), total_exact=True)
 
-def estimated_cost_ratio(selectivity: float, rows: float, needed: int) -> float:
-    """walk cost / GIN cost for a query (printed by the benchmark to show why a path was chosen)."""
-    walk = min(needed / max(selectivity, 1e-9), rows) * WALK_ROW_COST
-    gin = GIN_FIXED_COST + selectivity * rows * GIN_HIT_COST
-    return walk / gin if gin else math.inf
+    def _buckets(
+        self, plan: QueryPlan, filters: SearchFilters, statistics: LexemeStatistics, *, limit: int, offset: int
+    ) -> SearchPage | None:
+        """The page from the newest time buckets, searched in steps of 2, 4, 8 ... buckets going back in
+        time until the page (and one more hit) is found; None if BUCKET_MAX_STEPS were not enough. The
+        total is exact when the steps reached the start of the range, else the hits found so far."""
+        needed = limit + offset
+        range_sql, range_params = self._range(filters)
+        with connection.cursor() as cursor:
+            # The range's actual ends (two index probes): the cached statistics may predate new documents.
+            cursor.execute(
+                f"SELECT min(sort_key), max(sort_key) FROM {DOCUMENT_TABLE} WHERE true{range_sql}",  # noqa: S608
+                range_params,
+            )
+            bottom, top = cursor.fetchone()
+        if top is None or bottom is None:
+            return SearchPage()
+        level = bucket_start_level(plan, statistics, needed=needed)
+        first, last = bucket_of(top, level), bucket_of(bottom, level)
+        hits: list[tuple[str, int]] = []
+        newest = first
+        for step in range(BUCKET_MAX_STEPS):
+            oldest = max(newest - (2 << step) + 1, last)
+            buckets = " | ".join(_lexeme(bucket_lexeme(level, b)) for b in range(newest, oldest - 1, -1))
+            hits += self._hits(plan, filters, buckets=f"({buckets})")
+            newest = oldest - 1
+            reached_start = newest < last
+            if len(hits) > needed or reached_start:
+                keys = [key for key, _sort_key in hits[offset : offset + limit]]
+                if reached_start:
+                    return SearchPage(keys=keys, total=min(len(hits), COUNT_CAP), total_exact=len(hits) <= COUNT_CAP)
+                return SearchPage(keys=keys, total=min(len(hits), COUNT_CAP), total_exact=False)
+        return None

@@ -1,0 +1,289 @@
+"""Each backend answers a query by one of several paths, chosen for speed (see the backends' docstrings):
+SQLite walks a long prefix word through its first three letters and checks each row, or hands it to
+FTS5's own prefix query; PostgreSQL fetches every GIN hit, walks newest first, or searches time buckets,
+with common prefixes rechecked row by row. Speed must never change the answer: here every path is run on
+the same corpus and must return exactly the hits a brute-force reading of the corpus gives, newest first.
+
+The corpus: 2,400 documents over 400 days, indexed in random order, words drawn with very different
+frequencies, including families of words sharing a prefix («کار», «کارگر», «کارگران»), and an office facet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+import pytest
+from django.db import connection
+
+from ayneh.search.backends import get_backend
+from ayneh.search.backends.base import COUNT_CAP, SearchFilters
+from ayneh.search.selectors import search_documents
+from ayneh.search.services import DocumentText, search_documents_upsert
+from ayneh.search.terms import SearchQuery, facet, parse_query, tokens
+
+BASE = dt.datetime(2023, 3, 21, tzinfo=dt.UTC)
+DOCUMENTS = 2400
+SPAN_HOURS = 400 * 24
+# (word, weight): a few in most documents, some in a few percent, some in a handful.
+VOCABULARY = [
+    ("و", 40), ("در", 40), ("برای", 25), ("براساس", 4), ("برادر", 1), ("کار", 12), ("کارگر", 6),
+    ("کارگران", 5), ("کارخانه", 2), ("ایران", 15), ("ایرانی", 5), ("ایرانیان", 1), ("کشور", 10),
+    ("کشورها", 3), ("کشورهای", 3), ("روابط", 6), ("عمومی", 6), ("استان", 8), ("استاندار", 2),
+    ("استانداری", 1), ("زلزله", 0.15), ("سیلاب", 0.3), ("بیمه", 4), ("نمایشگاه", 1),
+]  # fmt: skip
+OFFICES = ["dg-fars", "dg-khuzestan", "dg-tehran"]
+
+QUERIES = [
+    "برای",  # a common long prefix word (SQLite: verified walk; PostgreSQL: rechecked)
+    "برا",  # answered by the 3-letter prefix index
+    "کارگر",  # «کارگر» and «کارگران»
+    "کارگر ایران",
+    "استانداری",  # rare among «است…» documents
+    "ایرانیان کشور",
+    "زلزله",  # rare
+    "زلزله در",
+    "سیلاب کار",
+    "کشورها برای و",
+    '"روابط عمومی"',  # a phrase
+    '"روابط عمومی" کارگر',
+    "نمایشگاه",
+]
+
+
+@dataclass(frozen=True)
+class Document:
+    key: str
+    published_at: dt.datetime
+    words: list[str]
+    office: str
+
+    def matches(self, query: SearchQuery, office: str | None, since: dt.datetime | None) -> bool:
+        if office is not None and self.office != office:
+            return False
+        if since is not None and self.published_at < since:
+            return False
+        for word in query.words:
+            if query.is_prefix(word):
+                if not any(token.startswith(word) for token in self.words):
+                    return False
+            elif word not in self.words:
+                return False
+        for phrase in query.phrases:
+            n = len(phrase)
+            if not any(tuple(self.words[i : i + n]) == phrase for i in range(len(self.words) - n + 1)):
+                return False
+        return True
+
+
+def make_corpus() -> list[Document]:
+    rng = random.Random(1403)
+    words, weights = zip(*VOCABULARY, strict=True)
+    documents = []
+    for n in range(DOCUMENTS):
+        text = rng.choices(words, weights=weights, k=18)
+        if rng.random() < 0.1:
+            at = rng.randrange(len(text))
+            text[at : at + 2] = ["روابط", "عمومی"]
+        documents.append(
+            Document(
+                key=f"d{n}",
+                published_at=BASE + dt.timedelta(hours=rng.randrange(SPAN_HOURS), seconds=n),
+                words=tokens(" ".join(text)),
+                office=rng.choice(OFFICES),
+            )
+        )
+    return documents
+
+
+CORPUS = make_corpus()
+
+
+def expected(query: str, *, office: str | None = None, since: dt.datetime | None = None) -> list[str]:
+    parsed = parse_query(query)
+    hits = [d for d in CORPUS if d.matches(parsed, office, since)]
+    return [d.key for d in sorted(hits, key=lambda d: d.published_at, reverse=True)]
+
+
+@pytest.fixture
+def corpus(db: None) -> None:
+    shuffled = CORPUS[:]
+    random.Random(7).shuffle(shuffled)  # indexed in an order that is not time order
+    search_documents_upsert(
+        kind="article",
+        documents=[
+            DocumentText(
+                key=d.key,
+                title="",
+                body=" ".join(d.words),
+                published_at=d.published_at,
+                office_code=d.office,
+                facets=[facet("o", d.office)],
+            )
+            for d in shuffled
+        ],
+    )
+    if connection.vendor == "postgresql":
+        from ayneh.search.backends.postgres import forget_lexeme_statistics
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument")
+        forget_lexeme_statistics()
+
+
+def _filters(office: str | None = None, since: dt.datetime | None = None) -> SearchFilters:
+    groups = ((facet("o", office),),) if office else ()
+    return SearchFilters(kind="article", any_of=groups, since=since)
+
+
+# (One test walks every query: indexing the corpus is the slow part, so it is done once per test.)
+
+
+def test_the_search_returns_the_brute_force_hits(corpus: None) -> None:
+    for query in QUERIES:
+        for office in (None, "dg-fars"):
+            truth = expected(query, office=office)
+            facets = [[facet("o", office)]] if office else []
+
+            first = search_documents(query=query, kind="article", facets=facets, limit=20)
+            second = search_documents(query=query, kind="article", facets=facets, limit=20, offset=20)
+
+            assert first.keys == truth[:20], (query, office)
+            assert second.keys == truth[20:40], (query, office)
+            if first.total_exact:
+                assert first.total == len(truth), (query, office)
+            else:
+                assert len(truth) >= first.total > min(len(truth), 20), (query, office)
+
+
+def test_a_date_range_cuts_the_same_hits(corpus: None) -> None:
+    since = BASE + dt.timedelta(days=300)
+    for query in QUERIES:
+        page = search_documents(query=query, kind="article", since=since, limit=20)
+
+        assert page.keys == expected(query, since=since)[:20], query
+
+
+# --- SQLite: the verified walk and its hand-over to FTS5's prefix query ------------------------------------
+
+
+def _sqlite_only() -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("the FTS5 paths exist on SQLite only")
+
+
+def test_sqlite_verified_walk_and_fts5_prefix_query_agree(corpus: None) -> None:
+    _sqlite_only()
+    from ayneh.search.backends import sqlite_fts5
+
+    backend = get_backend()
+    walked = 0
+    for query in ["برای", "کارگر ایران", "استانداری", "کشورها برای و", "ایرانیان کشور"]:
+        parsed = parse_query(query)
+        assert sqlite_fts5.long_prefix_words(parsed), "each of these queries has a word longer than 3 letters"
+        native = backend._native(parsed, _filters(), limit=20, offset=0)
+        walk = sqlite_fts5.verified_walk(parsed, _filters(), needed=20)
+
+        assert native.keys == expected(query)[:20], query
+        if walk is not None:
+            walked += 1
+            assert backend._keys(walk.sort_keys[:20]) == native.keys, query
+            if walk.complete:
+                assert len(walk.sort_keys) == len(expected(query)), query
+    assert walked >= 3
+
+
+def test_sqlite_a_walk_out_of_budget_hands_over_to_fts5(corpus: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _sqlite_only()
+    from ayneh.search.backends import sqlite_fts5
+
+    # «استانداری» is in few of the documents holding a word that starts with «است».
+    monkeypatch.setattr(sqlite_fts5, "VERIFY_PAGE_BUDGET", 50)
+    parsed = parse_query("استانداری")
+    assert sqlite_fts5.verified_walk(parsed, _filters(), needed=20) is None
+
+    page = search_documents(query="استانداری", kind="article")
+
+    assert page.keys == expected("استانداری")[:20]
+    assert (page.total, page.total_exact) == (len(expected("استانداری")), True)
+
+
+def test_sqlite_a_count_out_of_budget_says_at_least(corpus: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _sqlite_only()
+    from ayneh.search.backends import sqlite_fts5
+
+    monkeypatch.setattr(sqlite_fts5, "VERIFY_COUNT_BUDGET", 100)
+    page = search_documents(query="برای", kind="article", limit=20)
+
+    assert page.keys == expected("برای")[:20]
+    assert not page.total_exact
+    assert 20 < page.total <= len(expected("برای"))
+
+
+# --- PostgreSQL: the three paths, each forced ------------------------------------------------------------
+
+
+def test_postgresql_gin_walk_and_buckets_agree(corpus: None) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("the GIN, walk and bucket paths exist on PostgreSQL only")
+    from ayneh.search.backends.postgres import lexeme_statistics, plan_query
+
+    backend = get_backend()
+    statistics = lexeme_statistics()
+    answered = {"buckets": 0, "walk": 0}
+    for query in QUERIES:
+        for office in (None, "dg-khuzestan"):
+            parsed, filters = parse_query(query), _filters(office)
+            plan = plan_query(parsed, filters, statistics, needed=20)
+            truth = expected(query, office=office)
+
+            gin = backend._gin(plan, filters, limit=20, offset=0)
+            buckets = backend._buckets(plan, filters, statistics, limit=20, offset=0)
+            walk = backend._walk(plan, filters, limit=20, offset=0)
+
+            assert gin.keys == truth[:20], (query, office)
+            assert (gin.total, gin.total_exact) == (min(len(truth), COUNT_CAP), len(truth) <= COUNT_CAP), query
+            if buckets is not None:  # None: the steps ran out (the query then goes to the GIN path)
+                answered["buckets"] += 1
+                assert buckets.keys == truth[:20], (query, office)
+                assert buckets.total <= min(len(truth), COUNT_CAP), (query, office)
+                if buckets.total_exact:
+                    assert buckets.total == len(truth), (query, office)
+            if walk is not None:  # None: the walk's budget ran out before the page was full
+                answered["walk"] += 1
+                assert walk.keys == truth[:20], (query, office)
+    assert answered["buckets"] >= len(QUERIES), answered
+    assert answered["walk"] >= 5, answered
+
+
+def test_postgresql_a_common_prefix_is_rechecked_not_looked_up(corpus: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    from ayneh.search.backends import postgres
+
+    # At 1M documents «با:*» costs the GIN index 138 ms; here a lower bound makes «برای» as common.
+    monkeypatch.setattr(postgres, "PARTIAL_MATCH_MAX_POSTINGS", 100)
+    plan = postgres.plan_query(parse_query("زلزله برای"), _filters(), postgres.lexeme_statistics(), needed=20)
+
+    assert "برای" in plan.recheck
+    assert "برای" not in plan.gin
+    assert "زلزله" in plan.gin
+    assert search_documents(query="زلزله برای", kind="article").keys == expected("زلزله برای")[:20]
+
+
+def test_postgresql_bucket_lexemes_of_the_migration_are_the_backends(db: None) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    import importlib
+
+    from ayneh.search.backends.postgres import bucket_lexemes
+    from ayneh.search.models import sort_key_for
+
+    migration = importlib.import_module("ayneh.search.migrations.0004_postgres_vectors_inline_with_time_buckets")
+    for moment in (dt.datetime(1965, 1, 1, tzinfo=dt.UTC), BASE, dt.datetime(2031, 7, 9, 13, tzinfo=dt.UTC)):
+        sort_key = sort_key_for(moment, 12345)
+        with connection.cursor() as cursor:
+            sql = f"SELECT {migration._BUCKETS}::text[] FROM (SELECT %s::bigint AS sort_key) AS one"  # noqa: S608
+            cursor.execute(sql, [sort_key])
+            assert cursor.fetchone()[0] == bucket_lexemes(sort_key)
