@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/monitoring_workers.py            # SQLite + db_worker; PostgreSQL + db_worker and + RQ
     .venv/bin/python benchmarks/monitoring_workers.py --short    # CI: 120 records; SQLite (PostgreSQL if DATABASE_URL)
+    .venv/bin/python benchmarks/monitoring_workers.py --cold     # workers not warmed up first (see below)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ayneh ...   # PostgreSQL server to make scratch databases on
 
 What is measured: the real deployment path end to end. Worker processes are started (`ayneh db_worker`, or
@@ -9,8 +10,14 @@ What is measured: the real deployment path end to end. Worker processes are star
 (`ayneh import_archive ... --background`), it is fanned out in chunk tasks (`AYNEH_INGEST_FAN_OUT=1`) and
 the workers take the chunks: analysis in parallel, storing in archive order
 (`ayneh.monitoring.fanout`). Articles per second = records / (batch finished − batch started), both times
-written by the workers in the batch's row, so process start-up is not counted (each worker's first-task
-warm-up, about a second, is). The archive (real Fars articles, duplicates and planted republications of
+written by the workers in the batch's row, so process start-up is not counted. Before the measured import
+the workers run a small warm-up import (other real articles, `WARMUP_CHUNKS` chunks, so each worker takes
+one): a worker's first task imports the monitoring modules and loads the text library (about 1.3 s here),
+a once-per-process cost that in a 5-second import would hide how the workers scale; `--cold` measures
+without it (as before). "per worker CPU second" = records / CPU seconds the worker processes used during
+the import (from /proc; the database server's CPU is not counted): it tells whether two workers do more
+work in all than one (sketching twice, polling), whatever the neighbours on the machine do to wall time.
+The archive (real Fars articles, duplicates and planted republications of
 published releases) comes from helper H7's `benchmarks/monitoring_ingest.py`, imported, not copied.
 
 The named peer is the same import on ONE worker in the same run; the ratio two/one is printed per
@@ -52,6 +59,8 @@ import monitoring_ingest as ingest_bench  # noqa: E402 - H7's archive generator 
 SHORT_RECORDS = 120
 CHUNK_SIZE = 20
 SHORT_CHUNK_SIZE = 10
+# The warm-up import: this many chunks, so that every worker takes at least one.
+WARMUP_CHUNKS = 4
 REDIS = ("127.0.0.1", 6379)
 PREFIX = "ayneh_workers_bench"
 
@@ -64,10 +73,15 @@ class Run:
     records: int
     seconds: float
     counts: tuple[int, int, int, int]  # stored, duplicates, failed, pickups
+    cpu: float | None  # CPU seconds of the worker processes during the import (not the database server's)
 
     @property
     def rate(self) -> float:
         return self.records / self.seconds
+
+    @property
+    def cpu_rate(self) -> float | None:
+        return self.records / self.cpu if self.cpu else None
 
 
 class Databases:
@@ -111,7 +125,7 @@ class Databases:
     def batch(self, url: str) -> tuple[Any, ...] | None:
         sql = (
             "SELECT status, started_at, finished_at, cursor, created_count, duplicate_count, failed_count, "
-            "pickup_count FROM monitoring_ingestbatch"
+            "pickup_count FROM monitoring_ingestbatch ORDER BY id DESC LIMIT 1"
         )
         if self.kind == "sqlite":
             path = url.removeprefix("sqlite:///")
@@ -156,8 +170,61 @@ def redis_db() -> int | None:
     return None
 
 
+def cpu_seconds(pool: list[subprocess.Popen[str]]) -> float | None:
+    """User + system CPU seconds the worker processes used so far (Linux /proc; None elsewhere)."""
+    try:
+        total = 0
+        for worker in pool:
+            fields = Path(f"/proc/{worker.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    except (OSError, IndexError, ValueError):
+        return None
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def queue_import(archive: Path, env: dict[str, str]) -> None:
+    queued = ayneh(["import_archive", str(archive), "--outlet", ingest_bench.OUTLET, "--background"], env)
+    _out, err = queued.communicate(timeout=300)
+    if queued.returncode:
+        raise SystemExit(f"queueing the import failed:\n{err}")
+
+
+def import_run(dbs: Databases, url: str, pool: list[subprocess.Popen[str]], archive: Path, env: dict[str, str]) -> Any:
+    """Queue the import of `archive` and return its batch's row once the workers have finished it."""
+    queue_import(archive, env)
+    deadline = time.monotonic() + 900
+    while (row := dbs.batch(url)) is None or row[0] in {"pending", "running"}:
+        for worker in pool:
+            if worker.poll() is not None:
+                raise SystemExit(f"a worker died:\n{worker.communicate()[1]}")
+        if time.monotonic() > deadline:
+            raise SystemExit(f"the import did not finish: {row}")
+        time.sleep(0.1)
+    return row
+
+
+def warmup_archive(path: Path, records: list[dict[str, Any]], releases: list[dict[str, Any]], size: int) -> Path:
+    """Real articles the measured archive does not hold (nor any release's story), for the warm-up import."""
+    taken = {r["url"] for r in records} | {r["title"].strip() for r in records}
+    taken |= {r["title"].strip() for r in releases}
+    stories = [s for s in ingest_bench.real_stories() if s.url not in taken and s.title.strip() not in taken]
+    rows = [
+        {"url": s.url, "title": s.title, "text": s.text, "published": ingest_bench.RELEASE_TIME}
+        for s in stories[-size:]
+    ]
+    ingest_bench.write_jsonl(path, rows)
+    return path
+
+
 def one_run(
-    dbs: Databases, transport: str, workers: int, archive: Path, records: int, redis_number: int | None, chunk: int
+    dbs: Databases,
+    transport: str,
+    workers: int,
+    archive: Path,
+    records: int,
+    redis_number: int | None,
+    chunk: int,
+    warmup: Path | None,
 ) -> Run:
     url = dbs.fresh()
     env = {
@@ -180,18 +247,12 @@ def one_run(
         for n in range(workers)
     ]
     try:
-        queued = ayneh(["import_archive", str(archive), "--outlet", ingest_bench.OUTLET, "--background"], env)
-        _out, err = queued.communicate(timeout=300)
-        if queued.returncode:
-            raise SystemExit(f"queueing the import failed:\n{err}")
-        deadline = time.monotonic() + 900
-        while (row := dbs.batch(url)) is None or row[0] in {"pending", "running"}:
-            for worker in pool:
-                if worker.poll() is not None:
-                    raise SystemExit(f"a worker died:\n{worker.communicate()[1]}")
-            if time.monotonic() > deadline:
-                raise SystemExit(f"the import did not finish: {row}")
-            time.sleep(0.1)
+        if warmup is not None:
+            import_run(dbs, url, pool, warmup, env)
+        cpu_before = cpu_seconds(pool)
+        row = import_run(dbs, url, pool, archive, env)
+        cpu_after = cpu_seconds(pool)
+        cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
     finally:
         for worker in pool:
             worker.send_signal(signal.SIGTERM)
@@ -209,7 +270,8 @@ def one_run(
     status, started, finished, cursor, *counts = row
     if status != "completed" or cursor != records:
         raise SystemExit(f"the import ended {status} at {cursor} of {records}")
-    return Run(dbs.kind, transport, workers, records, (finished - started).total_seconds(), tuple(counts))  # type: ignore[arg-type]
+    seconds = (finished - started).total_seconds()
+    return Run(dbs.kind, transport, workers, records, seconds, tuple(counts), cpu)  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,6 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, help="at most this many records (default: short 200, full 1000)")
     parser.add_argument(
         "--rounds", type=int, help="rounds per configuration (median reported; default 1 short, 3 full)"
+    )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="no warm-up import: each worker's first-task warm-up (imports, the text library) is measured too",
     )
     args = parser.parse_args(argv)
     if not ingest_bench.DATA.is_dir():
@@ -236,7 +303,13 @@ def main(argv: list[str] | None = None) -> int:
         releases_path = workdir / "releases.json"
         releases_path.write_text(json.dumps(releases, ensure_ascii=False), encoding="utf-8")
         chunk = SHORT_CHUNK_SIZE if args.short else CHUNK_SIZE
-        print(f"archive: {len(records)} records, chunks of {chunk}, {rounds} round(s) per configuration")
+        warmup = (
+            None if args.cold else warmup_archive(workdir / "warmup.jsonl", records, releases, WARMUP_CHUNKS * chunk)
+        )
+        print(
+            f"archive: {len(records)} records, chunks of {chunk}, {rounds} round(s) per configuration; "
+            + ("cold workers" if warmup is None else f"workers warmed by a {WARMUP_CHUNKS * chunk}-record import first")
+        )
         plans: list[tuple[Databases, list[str]]] = [(Databases("sqlite", workdir), ["db"])]
         server = os.environ.get("DATABASE_URL", "" if args.short else "postgres://postgres@127.0.0.1:5432/ayneh")
         if server.startswith(("postgres://", "postgresql://")):
@@ -257,16 +330,18 @@ def main(argv: list[str] | None = None) -> int:
                     seen: set[tuple[int, int, int, int]] = set()
                     for workers in (1, 2):
                         runs = [
-                            one_run(dbs, transport, workers, archive, len(records), redis_number, chunk)
+                            one_run(dbs, transport, workers, archive, len(records), redis_number, chunk, warmup)
                             for _ in range(rounds)
                         ]
                         medians[workers] = statistics.median(r.rate for r in runs)
                         seen |= {r.counts for r in runs}
                         stored, duplicates, failed, pickups = runs[0].counts
+                        cpu_rates = [r.cpu_rate for r in runs if r.cpu_rate is not None]
+                        per_cpu = f", {statistics.median(cpu_rates):.0f} per worker CPU second" if cpu_rates else ""
                         print(
                             f"{dbs.kind:8} {transport:2} {workers} worker(s): {medians[workers]:6.1f} articles/s "
-                            f"(median of {rounds}: {', '.join(f'{r.rate:.1f}' for r in runs)}); stored {stored}, "
-                            f"duplicates {duplicates}, failed {failed}, pickups {pickups}"
+                            f"(median of {rounds}: {', '.join(f'{r.rate:.1f}' for r in runs)}){per_cpu}; "
+                            f"stored {stored}, duplicates {duplicates}, failed {failed}, pickups {pickups}"
                         )
                     agree = "the runs agree" if len(seen) == 1 else f"MISMATCH between runs: {sorted(seen)}"
                     print(f"{dbs.kind:8} {transport:2} ratio two/one workers: ×{medians[2] / medians[1]:.2f}; {agree}")
