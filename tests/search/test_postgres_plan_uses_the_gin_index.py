@@ -36,7 +36,7 @@ def large_index(db: None) -> None:
                 key=f"r{n}",
                 title="",
                 body=COMMON_TEXT.format(n=n) + (" زلزله" if n % RARE_EVERY == 0 else ""),
-                published_at=BASE_TIME + dt.timedelta(hours=n),
+                published_at=BASE_TIME + dt.timedelta(minutes=3 * n),
             )
             for n in range(DOCUMENTS)
         ],

@@ -13,8 +13,8 @@ What costs what (measured at 1M documents, benchmarks/search_1m.py):
 - An exact lexeme in the GIN index is cheap even when common: GIN intersects posting lists by skipping
   («کسبوکارها & با» in 3 ms). A *prefix* lexeme («با:*») is not: GIN unions the postings of every lexeme
   it starts before anything else happens (138 ms for «با:*», 38 ms for «کشورها:*»). So a prefix word is
-  given to the GIN index only when its postings are few (`PARTIAL_MATCH_MAX_POSTINGS`); otherwise it is
-  *rechecked* row by row on what the rest found.
+  given to the GIN index only when its postings cost less than the row checks they save; otherwise it is
+  *rechecked* row by row on what the rest found (`plan_query`).
 - Testing one row (reading its vector, decompressing, matching) costs a few microseconds; migration 0004
   keeps vectors inside the row (STORAGE MAIN) and lz4-compressed, which halved it.
 
@@ -67,25 +67,21 @@ BUCKET_LEVELS = 5
 BUCKET_SHIFT = SORT_KEY_ID_BITS + 16
 BUCKET_LEVEL_BITS = 2
 
-# A prefix word goes to the GIN index only if the lexemes it starts hold at most this many postings
-# (about 10 ms of GIN work, see the module docstring); otherwise it is rechecked row by row.
-PARTIAL_MATCH_MAX_POSTINGS = 30_000
-# Fetch and recheck every hit of the GIN part when it has at most this many.
-GIN_DIRECT_MAX = 3_000
-# Walk newest first when the page should be full after this many rows.
-WALK_DIRECT_MAX = 1_000
-# A walk reads at most WALK_BUDGET_FACTOR times the rows the estimate expects (within these bounds)
-# before the buckets take over.
+# What the planner weighs, in microseconds, measured at 1M documents on these machines
+# (benchmarks/search_1m.py): one posting of a prefix word's partial match in the GIN index, and one row
+# fetched from the table and tested.
+POSTING_COST_US = 0.25
+ROW_COST_US = 8.0
+# A walk reads at most WALK_BUDGET_FACTOR times the rows the estimate expects (and at least
+# WALK_MIN_BUDGET) before the buckets take over.
 WALK_BUDGET_FACTOR = 4
 WALK_MIN_BUDGET = 2_000
 # A walked page's total is counted among this many of the newest documents (in the date range): a lower
 # bound for common words ("more than n"), cheap enough to stay within a page's time budget.
 COUNT_WALK_ROWS = 500
-# The bucket path starts at the width where two buckets should hold the page, but no wider than keeps one
-# step's GIN hits (each rechecked) under this.
-BUCKET_STEP_CANDIDATES = 2_000
-# Steps of the bucket path before it hands over to the GIN path (steps double in width: 2, 4, 8 ... buckets).
-BUCKET_MAX_STEPS = 6
+# The bucket path's first step (two buckets) is sized to hold this many times the hits the page needs, so
+# that one step is usually enough (each step repeats the GIN part's partial matches).
+BUCKET_MARGIN = 1.5
 
 
 def _lexeme(token: str) -> str:
@@ -162,15 +158,19 @@ class LexemeStatistics:
     def group(self, group: Sequence[str]) -> float:
         return min(1.0, sum(self.word(token, prefix=False) for token in group))
 
+    def facets(self, filters: SearchFilters) -> float:
+        """The estimated share of documents matching every facet group: that of the most selective one.
+        Filters are far from independent (a provincial outlet's tier and its province, an office and its
+        province), and multiplying their shares underestimated their hits 2-4 times at 1M documents."""
+        return min(self.group(group) for group in filters.facet_groups())
+
     def selectivity(self, query: SearchQuery, filters: SearchFilters) -> float:
-        """The estimated share of documents matching query and filters (parts taken as independent)."""
-        share = 1.0
+        """The estimated share of documents matching query and filters (words taken as independent)."""
+        share = self.facets(filters)
         for word in query.words:
             share *= self.word(word, prefix=query.is_prefix(word))
         for phrase in query.phrases:
             share *= min(self.word(token, prefix=False) for token in phrase)
-        for group in filters.facet_groups():
-            share *= self.group(group)
         return share
 
     def documents_per_bucket(self) -> float:
@@ -242,53 +242,77 @@ class QueryPlan:
 
 
 def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeStatistics, *, needed: int) -> QueryPlan:
-    """Split the query into its GIN and recheck parts and choose the path (module docstring)."""
+    """Split the query into its GIN and recheck parts and choose the path (module docstring).
+
+    Exact words, phrases and facets always go to the GIN index (it skips through their postings). Prefix
+    words are added to it rarest first while that lowers the estimated cost: their partial match
+    (POSTING_COST_US per posting) against the rows it saves rechecking (ROW_COST_US per row) among the
+    ones a newest-first page needs.
+    """
     rows = max(statistics.rows, 1.0)
+    selectivity = max(statistics.selectivity(query, filters), 1e-9)
     gin_parts: list[tuple[str, float]] = []
-    recheck_parts: list[str] = []
+    prefixes: list[tuple[str, float]] = []
     for word in query.words:
         share = statistics.word(word, prefix=query.is_prefix(word))
-        if query.is_prefix(word) and share * rows > PARTIAL_MATCH_MAX_POSTINGS:
-            recheck_parts.append(_word_part(query, word))
-        else:
-            gin_parts.append((_word_part(query, word), share))
+        (prefixes if query.is_prefix(word) else gin_parts).append((_word_part(query, word), share))
     for phrase in query.phrases:
         share = min(statistics.word(token, prefix=False) for token in phrase)
         gin_parts.append(("(" + " <-> ".join(_lexeme(token) for token in phrase) + ")", share))
-    for group in filters.facet_groups():
-        gin_parts.append((_group_part(group), statistics.group(group)))
-    selectivity = max(statistics.selectivity(query, filters), 1e-9)
-    gin_selectivity = max(math.prod(share for _part, share in gin_parts), selectivity)
-    if rows * gin_selectivity <= GIN_DIRECT_MAX:
-        path = "gin"
-    elif (needed + 1) / selectivity <= WALK_DIRECT_MAX:
-        path = "walk"
-    else:
-        path = "buckets"
+    facet_parts = [_group_part(group) for group in filters.facet_groups()]
+
+    page_span = min((needed + 1) / selectivity, rows)  # documents, newest first, that hold the page
+
+    def cost(gin_share: float, postings: float) -> float:
+        return POSTING_COST_US * postings + ROW_COST_US * page_span * gin_share
+
+    gin_share = statistics.facets(filters) * math.prod(share for _part, share in gin_parts)
+    gin_parts += [(part, 1.0) for part in facet_parts]
+    postings = 0.0
+    recheck_parts: list[str] = []
+    for part, share in sorted(prefixes, key=lambda item: item[1]):
+        if cost(gin_share * share, postings + share * rows) < cost(gin_share, postings):
+            gin_parts.append((part, share))
+            gin_share *= share
+            postings += share * rows
+        else:
+            recheck_parts.append(part)
+    gin_share = max(gin_share, selectivity)
+    # The documents in the first step of the bucket path: two buckets of the width it starts at.
+    bucket_span = (
+        2
+        * statistics.documents_per_bucket()
+        * (1 << (BUCKET_LEVEL_BITS * bucket_level(selectivity, statistics, needed=needed)))
+    )
+    costs = {
+        # Every row newest first until the page is full, then the count's rows.
+        "walk": ROW_COST_US * (page_span + COUNT_WALK_ROWS),
+        # Every hit of the GIN part.
+        "gin": POSTING_COST_US * postings + ROW_COST_US * rows * gin_share,
+        # The GIN part's hits in the first step, or in the stretch that holds the page if that is more
+        # (a second step, repeating the partial matches).
+        "buckets": POSTING_COST_US * postings * (1 if bucket_span >= page_span else 2)
+        + ROW_COST_US * max(bucket_span, page_span) * gin_share,
+    }
+    path = min(costs, key=costs.__getitem__)
     return QueryPlan(
         gin=" & ".join(part for part, _share in gin_parts),
         recheck=" & ".join(recheck_parts),
         whole=tsquery_literal(query, filters),
         selectivity=selectivity,
-        gin_selectivity=gin_selectivity,
+        gin_selectivity=gin_share,
         path=path,
     )
 
 
-def bucket_start_level(plan: QueryPlan, statistics: LexemeStatistics, *, needed: int) -> int:
-    """The narrowest bucket width where two buckets should hold the page, unless one step would then
-    recheck more than BUCKET_STEP_CANDIDATES hits."""
+def bucket_level(selectivity: float, statistics: LexemeStatistics, *, needed: int) -> int:
+    """The narrowest bucket width at which two buckets should hold BUCKET_MARGIN times the page."""
     per_bucket = statistics.documents_per_bucket()
-    level = 0
-    while level + 1 < BUCKET_LEVELS:
+    for level in range(BUCKET_LEVELS):
         width = per_bucket * (1 << (BUCKET_LEVEL_BITS * level))
-        if 2 * width * plan.selectivity >= needed + 1:
-            break
-        wider = width * (1 << BUCKET_LEVEL_BITS)
-        if 2 * wider * plan.gin_selectivity > BUCKET_STEP_CANDIDATES:
-            break
-        level += 1
-    return level
+        if 2 * width * selectivity >= BUCKET_MARGIN * (needed + 1):
+            return level
+    return BUCKET_LEVELS - 1
 
 
 class PostgresBackend(SearchBackend):
@@ -322,11 +346,9 @@ class PostgresBackend(SearchBackend):
             if page is not None:
                 return page
             # A short page: the walk ran out of budget (or of documents); the buckets take over.
-        if plan.path != "gin":
-            page = self._buckets(plan, filters, statistics, limit=limit, offset=offset)
-            if page is not None:
-                return page
-        return self._gin(plan, filters, limit=limit, offset=offset)
+        if plan.path == "gin":
+            return self._gin(plan, filters, limit=limit, offset=offset)
+        return self._buckets(plan, filters, statistics, limit=limit, offset=offset)
 
     @staticmethod
     def _range(filters: SearchFilters) -> tuple[str, list[int]]:
@@ -373,18 +395,18 @@ class PostgresBackend(SearchBackend):
 
     def _hits(self, plan: QueryPlan, filters: SearchFilters, *, buckets: str = "") -> list[tuple[str, int]]:
         """Every hit of the plan (within the time buckets `buckets`, a tsquery, when given) as (key,
-        sort_key), newest first: the GIN part looked up in a MATERIALIZED CTE, then the date range and the
-        recheck part applied to what it found."""
+        sort_key), newest first. The GIN part is looked up and the recheck part tested on each row it finds
+        in a MATERIALIZED CTE with no sort_key condition (so the GIN index is the only index the planner
+        can use there); the date range applies to what it found."""
         range_sql, range_params = self._range(filters)
         lookup = " & ".join(part for part in (plan.gin, buckets) if part) or plan.whole
         recheck = " AND ts_match_vq(vector, %s::tsquery)" if plan.recheck else ""
-        vector = ", vector" if plan.recheck else ""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH found AS MATERIALIZED (SELECT key, sort_key{vector} FROM {DOCUMENT_TABLE} "  # noqa: S608
-                f"WHERE vector @@ %s::tsquery) SELECT key, sort_key FROM found WHERE true{range_sql}{recheck} "
+                f"WITH found AS MATERIALIZED (SELECT key, sort_key FROM {DOCUMENT_TABLE} "  # noqa: S608
+                f"WHERE vector @@ %s::tsquery{recheck}) SELECT key, sort_key FROM found WHERE true{range_sql} "
                 "ORDER BY sort_key DESC",
-                [lookup, *range_params, *([plan.recheck] if plan.recheck else [])],
+                [lookup, *([plan.recheck] if plan.recheck else []), *range_params],
             )
             return cursor.fetchall()
 
@@ -398,10 +420,10 @@ class PostgresBackend(SearchBackend):
 
     def _buckets(
         self, plan: QueryPlan, filters: SearchFilters, statistics: LexemeStatistics, *, limit: int, offset: int
-    ) -> SearchPage | None:
+    ) -> SearchPage:
         """The page from the newest time buckets, searched in steps of 2, 4, 8 ... buckets going back in
-        time until the page (and one more hit) is found; None if BUCKET_MAX_STEPS were not enough. The
-        total is exact when the steps reached the start of the range, else the hits found so far."""
+        time until the page (and one more hit) is found or the range ends. The total is exact when the
+        steps reached the start of the range, else the hits found so far."""
         needed = limit + offset
         range_sql, range_params = self._range(filters)
         with connection.cursor() as cursor:
@@ -413,19 +435,17 @@ class PostgresBackend(SearchBackend):
             bottom, top = cursor.fetchone()
         if top is None or bottom is None:
             return SearchPage()
-        level = bucket_start_level(plan, statistics, needed=needed)
-        first, last = bucket_of(top, level), bucket_of(bottom, level)
+        level = bucket_level(plan.selectivity, statistics, needed=needed)
+        newest, last = bucket_of(top, level), bucket_of(bottom, level)
         hits: list[tuple[str, int]] = []
-        newest = first
-        for step in range(BUCKET_MAX_STEPS):
+        step = 0
+        while True:
             oldest = max(newest - (2 << step) + 1, last)
             buckets = " | ".join(_lexeme(bucket_lexeme(level, b)) for b in range(newest, oldest - 1, -1))
             hits += self._hits(plan, filters, buckets=f"({buckets})")
-            newest = oldest - 1
+            newest, step = oldest - 1, step + 1
             reached_start = newest < last
             if len(hits) > needed or reached_start:
                 keys = [key for key, _sort_key in hits[offset : offset + limit]]
-                if reached_start:
-                    return SearchPage(keys=keys, total=min(len(hits), COUNT_CAP), total_exact=len(hits) <= COUNT_CAP)
-                return SearchPage(keys=keys, total=min(len(hits), COUNT_CAP), total_exact=False)
-        return None
+                exact = reached_start and len(hits) <= COUNT_CAP
+                return SearchPage(keys=keys, total=min(len(hits), COUNT_CAP), total_exact=exact)

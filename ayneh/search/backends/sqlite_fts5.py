@@ -7,20 +7,30 @@ measured at 1M documents, hundreds of milliseconds for the commonest words; see
 benchmarks/search_1m.py.) Filters are facet tokens in the same row, intersected by FTS5 itself, and a date
 range is a rowid range, which FTS5 also applies while walking.
 
-Long prefix words. A prefix word («کشور» finds «کشورها») is one doclist only when its length is one of
-the prefix indexes' (2 or 3 letters). A longer one makes FTS5 merge the doclists of every word it starts
-— all of them, before the first row comes out: 40-50 ms at 1M documents for «برای», «کشور», «ایران»,
-twice per page (hits, then count). So a prefix word longer than the longest prefix index is looked up
-by its first three letters (one doclist, walked newest first with early termination like any other) and
-each candidate row's stored tokens are checked for a token that starts with the whole word
-(`verified_walk`). Common words fill the page after a few dozen rows (0.1 ms instead of 40); a word
-rare among its first three letters' documents runs out of the walk's budget and goes back to FTS5's own
-prefix query, which is cheap exactly then (its doclists are short). Either way the hits are the same.
+Two things make FTS5 slow at 1M documents, and both are avoided by checking rows instead (`plan_query`):
+
+- *Long prefix words.* A prefix word is one doclist only when its length is one of the prefix indexes'
+  (2 or 3 letters). A longer one makes FTS5 merge the doclists of every word it starts, all of them,
+  before the first row comes out: 40-50 ms for «برای», «کشور», «ایران», twice per page (hits, then count).
+  So a long word that is not rare is looked up by its first three letters and each candidate row's
+  stored tokens are checked for a token starting with the whole word. A rare one is left to FTS5, for
+  which it is cheap exactly then (its doclists are short).
+- *Very common words.* Intersecting «به*» or «این*» (in nearly every document, with every position)
+  with anything costs FTS5 tens of milliseconds however few the hits. A term in most documents filters
+  almost nothing, so it is checked on the candidate rows instead of being intersected.
+
+How common a term is comes from a sample of the newest documents (`TermSample`, re-read every few
+minutes). Checking a row costs 5-10 us (reading its tokens), so a checked walk reads a bounded number of
+candidates (`VERIFY_PAGE_BUDGET`, `VERIFY_COUNT_BUDGET`); a page not found within the budget goes back to
+FTS5's own query for the whole query. Every path returns the same hits
+(tests/search/test_every_search_path_returns_the_same_hits.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
@@ -49,12 +59,18 @@ FTS_CREATE_SQL = (
     "tokenize = \"unicode61 remove_diacritics 2 tokenchars '_'\", "
     f"prefix = '{' '.join(map(str, PREFIX_INDEX_LENGTHS))}')"
 )
-# Candidate rows a verified walk reads for its page before it hands the query back to FTS5's own prefix
-# query, and in all (page and count) before it reports the count as "at least". Reading one row's tokens
-# costs 5-10 us at 1M documents (measured, benchmarks/search_1m.py), so these bound a search to about 10
-# and 15 ms.
+# Candidate rows a checked walk reads for its page before it hands the query back to FTS5, and in all
+# (page and count) before it reports the count as "at least". Reading one row's tokens costs 5-10 us at
+# 1M documents (benchmarks/search_1m.py), so these bound a search to about 10 and 15 ms.
 VERIFY_PAGE_BUDGET = 1_000
 VERIFY_COUNT_BUDGET = 1_500
+# A term in at least this share of the sampled documents is checked on rows, not intersected by FTS5.
+COMMON_SHARE = 0.5
+# A long prefix word in at most this share of them is left to FTS5's own prefix query.
+RARE_SHARE = 0.005
+# The sample: this many of the newest documents, re-read at most this often per process.
+SAMPLE_SIZE = 600
+SAMPLE_TTL_SECONDS = 600.0
 _FETCH = 200
 
 
@@ -63,33 +79,22 @@ def _fts5_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _group_expression(group: Sequence[str]) -> str:
+    alternatives = [_fts5_string(token) for token in group]
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
+def _word_expression(query: SearchQuery, word: str) -> str:
+    return _fts5_string(word) + ("*" if query.is_prefix(word) else "")
+
+
 def fts5_match_expression(query: SearchQuery, filters: SearchFilters | None = None) -> str:
-    """The FTS5 MATCH expression: quoted words (prefix-starred) and quoted phrases, ANDed, and each facet
-    group as an OR of quoted facet tokens."""
-    return _match(query, filters, shorten=False)
-
-
-def _match(query: SearchQuery, filters: SearchFilters | None, *, shorten: bool) -> str:
-    """The MATCH expression; with `shorten`, prefix words longer than the longest prefix index are cut
-    to it (a superset of the hits, for `verified_walk`)."""
-    longest = max(PREFIX_INDEX_LENGTHS)
-    parts = []
-    for word in query.words:
-        if not query.is_prefix(word):
-            parts.append(_fts5_string(word))
-        else:
-            parts.append(_fts5_string(word[:longest] if shorten else word) + "*")
+    """The FTS5 MATCH expression of the whole query: quoted words (prefix-starred) and quoted phrases,
+    ANDed, and each facet group as an OR of quoted facet tokens."""
+    parts = [_word_expression(query, word) for word in query.words]
     parts += [_fts5_string(" ".join(phrase)) for phrase in query.phrases]
-    for group in filters.facet_groups() if filters is not None else ():
-        alternatives = [_fts5_string(token) for token in group]
-        parts.append(alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")")
+    parts += [_group_expression(group) for group in (filters.facet_groups() if filters is not None else ())]
     return " AND ".join(parts)
-
-
-def long_prefix_words(query: SearchQuery) -> tuple[str, ...]:
-    """The query's prefix words that no prefix index answers."""
-    longest = max(PREFIX_INDEX_LENGTHS)
-    return tuple(word for word in query.words if query.is_prefix(word) and len(word) > longest)
 
 
 def _where(match: str, filters: SearchFilters) -> tuple[str, list[str | int]]:
@@ -110,23 +115,128 @@ def fts_where(query: SearchQuery, filters: SearchFilters) -> tuple[str, list[str
     return _where(fts5_match_expression(query, filters), filters)
 
 
+# --- checking a row ------------------------------------------------------------------------------------
+# A row's stored tokens are the document's word tokens then its facets, joined by single spaces; with a
+# space added at both ends, "a token starts with w" is «' ' + w» in it and "a token is w" is «' ' + w + ' '».
+
+RowCheck = Callable[[str], bool]
+
+
+def _starts_a_token(word: str) -> RowCheck:
+    needle = " " + word
+    return lambda spaced: needle in spaced
+
+
+def _is_a_token(*alternatives: str) -> RowCheck:
+    needles = [f" {token} " for token in alternatives]
+    return lambda spaced: any(needle in spaced for needle in needles)
+
+
 @dataclass(frozen=True)
-class VerifiedWalk:
-    """What a verified walk found: the sort keys of its hits newest first (the page's and, while the
-    count budget lasted, more), whether it read every candidate, and how many candidates it read."""
+class Term:
+    """One part of a query: its FTS5 expression, the cheaper expression that finds a superset of its rows
+    (a long prefix word's first three letters; else the same), and how to check a row for it."""
+
+    expression: str
+    lookup: str
+    check: RowCheck
+    label: str
+
+
+def query_terms(query: SearchQuery, filters: SearchFilters) -> list[Term]:
+    longest = max(PREFIX_INDEX_LENGTHS)
+    terms = []
+    for word in query.words:
+        expression = _word_expression(query, word)
+        if query.is_prefix(word):
+            lookup = _fts5_string(word[:longest]) + "*" if len(word) > longest else expression
+            terms.append(Term(expression, lookup, _starts_a_token(word), word))
+        else:
+            terms.append(Term(expression, expression, _is_a_token(word), word))
+    for phrase in query.phrases:
+        expression = _fts5_string(" ".join(phrase))
+        terms.append(Term(expression, expression, _is_a_token(" ".join(phrase)), " ".join(phrase)))
+    for group in filters.facet_groups():
+        terms.append(Term(_group_expression(group), _group_expression(group), _is_a_token(*group), "|".join(group)))
+    return terms
+
+
+class TermSample:
+    """The tokens of the newest SAMPLE_SIZE documents, to estimate the share of documents a term is in."""
+
+    def __init__(self, rows: list[str]) -> None:
+        self.rows = [f" {tokens} " for tokens in rows]
+
+    def share(self, term: Term) -> float:
+        if not self.rows:
+            return 0.0
+        return sum(1 for spaced in self.rows if term.check(spaced)) / len(self.rows)
+
+
+_sample_lock = threading.Lock()
+_samples: dict[str, tuple[float, TermSample]] = {}
+
+
+def term_sample() -> TermSample:
+    """The current database's sample (module docstring), cached for SAMPLE_TTL_SECONDS."""
+    name = str(connection.settings_dict["NAME"])
+    now = time.monotonic()
+    with _sample_lock:
+        cached = _samples.get(name)
+        if cached is not None and now - cached[0] < SAMPLE_TTL_SECONDS:
+            return cached[1]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT tokens FROM {FTS_TABLE} ORDER BY rowid DESC LIMIT %s", [SAMPLE_SIZE])  # noqa: S608
+        sample = TermSample([row[0] for row in cursor.fetchall()])
+    with _sample_lock:
+        _samples[name] = (now, sample)
+    return sample
+
+
+def forget_term_sample() -> None:
+    """Drop the cached samples (tests and benchmarks, after loading documents)."""
+    with _sample_lock:
+        _samples.clear()
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """What FTS5 intersects (`match`) and what each candidate row is checked for (`checks`; none: FTS5
+    answers the query alone)."""
+
+    match: str
+    checks: tuple[RowCheck, ...]
+
+
+def plan_query(query: SearchQuery, filters: SearchFilters, sample: TermSample) -> QueryPlan:
+    """Split the query between FTS5 and row checks (module docstring)."""
+    shared = sorted(((sample.share(term), term) for term in query_terms(query, filters)), key=lambda item: item[0])
+    match: list[str] = []
+    checks: list[RowCheck] = []
+    for position, (share, term) in enumerate(shared):
+        if share >= COMMON_SHARE and position > 0:  # the rarest term always drives the walk
+            checks.append(term.check)
+        elif term.lookup != term.expression and share > RARE_SHARE:
+            match.append(term.lookup)
+            checks.append(term.check)
+        else:
+            match.append(term.expression)
+    return QueryPlan(match=" AND ".join(match), checks=tuple(checks))
+
+
+@dataclass(frozen=True)
+class CheckedWalk:
+    """What a checked walk found: the sort keys of its hits newest first (the page's and, while the count
+    budget lasted, more) and whether it read every candidate."""
 
     sort_keys: list[int]
     complete: bool
-    read: int
 
 
-def verified_walk(query: SearchQuery, filters: SearchFilters, *, needed: int) -> VerifiedWalk | None:
-    """Walk the candidates of `query` (its long prefix words cut to the prefix index) newest first,
-    keeping those whose tokens hold a token starting with each long word. Returns None when the first
-    `needed` hits are not among the first VERIFY_PAGE_BUDGET candidates (the module docstring says why
-    FTS5's own query is then the cheap one)."""
-    needles = tuple(" " + word for word in long_prefix_words(query))
-    where, params = _where(_match(query, filters, shorten=True), filters)
+def checked_walk(plan: QueryPlan, filters: SearchFilters, *, needed: int) -> CheckedWalk | None:
+    """Walk the plan's candidates newest first, keeping those that pass every check. None when the first
+    `needed` hits are not among the first VERIFY_PAGE_BUDGET candidates."""
+    where, params = _where(plan.match, filters)
     hits: list[int] = []
     read = 0
     with connection.cursor() as cursor:
@@ -134,16 +244,16 @@ def verified_walk(query: SearchQuery, filters: SearchFilters, *, needed: int) ->
         while rows := cursor.fetchmany(_FETCH):
             for sort_key, stored in rows:
                 read += 1
-                spaced = " " + stored
-                if all(needle in spaced for needle in needles):
+                spaced = f" {stored} "
+                if all(check(spaced) for check in plan.checks):
                     hits.append(sort_key)
                     if len(hits) > COUNT_CAP:
-                        return VerifiedWalk(hits, complete=False, read=read)
+                        return CheckedWalk(hits, complete=False)
                 if len(hits) < needed and read >= VERIFY_PAGE_BUDGET:
                     return None
                 if read >= VERIFY_COUNT_BUDGET:
-                    return VerifiedWalk(hits, complete=False, read=read)
-    return VerifiedWalk(hits, complete=True, read=read)
+                    return CheckedWalk(hits, complete=False)
+    return CheckedWalk(hits, complete=True)
 
 
 class SqliteFts5Backend(SearchBackend):
@@ -171,8 +281,9 @@ class SqliteFts5Backend(SearchBackend):
     def search(self, query: SearchQuery, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
         if filters.is_empty_range:
             return SearchPage()
-        if long_prefix_words(query):
-            walk = verified_walk(query, filters, needed=limit + offset)
+        plan = plan_query(query, filters, term_sample())
+        if plan.checks:
+            walk = checked_walk(plan, filters, needed=limit + offset)
             if walk is not None:
                 sort_keys = walk.sort_keys[offset : offset + limit]
                 found = len(walk.sort_keys)
