@@ -25,12 +25,25 @@ backend. On a 2-core machine shared with other work the ideal is ≤ 2 and the r
 neighbours: read medians of several runs. The runs must also agree (stored, duplicates, failed, pickups):
 a mismatch is reported and the script exits 1.
 
-What bounds the ratio (measured here on 200 Fars records, one process): analysis (`chunk_prepare`, run in
-parallel) took 1.85 s and storing (`chunk_store`, in archive order, one chunk at a time) 2.76 s, of which
-search indexing and pickup matching — both independent of order — were about half. And each worker keeps
-its own near-duplicate index, so it re-sketches the articles the other workers stored (`versions.sync`):
-two workers sketch every article twice. Moving the order-independent work into `chunk_prepare` and sharing
-sketches through the database would raise the ceiling.
+What bounds the ratio. Storing runs one chunk at a time, in archive order, so two workers are at most
+(prepare + store) / store times faster than one — and at most ×2 on this 2-core machine, whose cores the
+database server shares with the workers. Measured here in one process on 400 Fars records (CPU seconds,
+chunks of 20; runs ten minutes apart differ by about 15 %): before commit 94face8 `chunk_prepare` took 0.61
+s and `chunk_store` 1.17 s on PostgreSQL (0.61 / 0.99 on SQLite): the ordered step was two thirds of the
+work, a bound of ×1.5, and each worker also re-sketched from text every article the other stored. Now
+people, quotes, offices named, pickup matching and search facets are worked out in `chunk_prepare`, and each
+article's sketch is stored with it (`Article.sketch`), so other workers index it without sketching: prepare
+0.97–1.28 s, store 0.62–0.85 s on PostgreSQL (0.95–1.09 / 0.56–0.63 on SQLite), the ordered step two fifths
+of the work. What is left in the ordered store is mostly writing the search index
+(`ayneh.search.services.search_documents_upsert`, half of the store on SQLite and 60 % on PostgreSQL under
+cProfile: document rows, their sort keys, a tsvector or FTS5 row per document, and their tokens, computed
+there), then the inserts, deduplication and version groups. On SQLite every write also takes the one write
+lock, the `db_worker`'s claim of its next task included, so a worker that has just stored may wait for the
+other's store before it can take its next chunk.
+
+Measured here with those changes (1000 records, warmed workers, medians of 3, load average 1.6–1.9):
+two/one workers ×1.58 on SQLite (235 → 371 articles/s), ×1.43 on PostgreSQL with db_worker (172 → 246),
+×1.49 with RQ (168 → 250); the same protocol on the code before gave ×1.24, ×1.13 and ×1.15.
 """
 
 from __future__ import annotations
