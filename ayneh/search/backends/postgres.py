@@ -159,10 +159,13 @@ class LexemeStatistics:
         return min(1.0, sum(self.word(token, prefix=False) for token in group))
 
     def facets(self, filters: SearchFilters) -> float:
-        """The estimated share of documents matching every facet group: that of the most selective one.
-        Filters are far from independent (a provincial outlet's tier and its province, an office and its
-        province), and multiplying their shares underestimated their hits 2-4 times at 1M documents."""
-        return min(self.group(group) for group in filters.facet_groups())
+        """The estimated share of documents matching every facet group. Filters are far from independent
+        (a provincial outlet's tier and its province, an office and its province): multiplying their
+        shares underestimated their hits 2-4 times at 1M documents, and taking the most selective one's
+        overestimated them as much. The estimate is in between: the most selective share times the square
+        root of the others'."""
+        shares = sorted(self.group(group) for group in filters.facet_groups())
+        return shares[0] * math.sqrt(math.prod(shares[1:]))
 
     def selectivity(self, query: SearchQuery, filters: SearchFilters) -> float:
         """The estimated share of documents matching query and filters (words taken as independent)."""

@@ -211,10 +211,12 @@ class QueryPlan:
 def plan_query(query: SearchQuery, filters: SearchFilters, sample: TermSample) -> QueryPlan:
     """Split the query between FTS5 and row checks (module docstring)."""
     shared = sorted(((sample.share(term), term) for term in query_terms(query, filters)), key=lambda item: item[0])
+    # When even the rarest term is common, the hits are dense and FTS5's own AND stops early: intersect.
+    sparse = shared[0][0] < COMMON_SHARE
     match: list[str] = []
     checks: list[RowCheck] = []
     for position, (share, term) in enumerate(shared):
-        if share >= COMMON_SHARE and position > 0:  # the rarest term always drives the walk
+        if share >= COMMON_SHARE and sparse and position > 0:  # the rarest term always drives the walk
             checks.append(term.check)
         elif term.lookup != term.expression and share > RARE_SHARE:
             match.append(term.lookup)
