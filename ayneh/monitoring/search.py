@@ -30,7 +30,7 @@ from ayneh.monitoring.models import Article, Outlet
 from ayneh.monitoring.registry import office_registry
 from ayneh.search.selectors import search_documents
 from ayneh.search.services import DocumentText, search_documents_remove, search_documents_upsert
-from ayneh.search.terms import facet, tokens
+from ayneh.search.terms import facet, index_tokens, tokens
 from ayneh.text.normalize import fold_for_index
 from ayneh.text.registry import Registry
 
@@ -128,10 +128,20 @@ class ArticleFacets:
         )
 
 
-def _document(article: Article, facets: Sequence[str]) -> DocumentText:
+def _document(article: Article, facets: Sequence[str], tokens: Sequence[str] | None = None) -> DocumentText:
     return DocumentText(
-        key=str(article.pk), title=article.title, body=article.text, published_at=article.seen_at, facets=facets
+        key=str(article.pk),
+        title=article.title,
+        body=article.text,
+        published_at=article.seen_at,
+        facets=facets,
+        tokens=tokens,
     )
+
+
+def article_search_tokens(*, title: str, text: str) -> list[str]:
+    """The search tokens an article is indexed under (worked out before storing, see `articles_index_prepared`)."""
+    return index_tokens(title, text)
 
 
 def articles_index(articles: Sequence[Article]) -> None:
@@ -147,18 +157,19 @@ def articles_index(articles: Sequence[Article]) -> None:
                 facets.of(
                     outlet_id=article.outlet_id, source_office_id=article.source_office_id, analysis=article.analysis
                 ),
+                None,
             )
             for article in articles
         ]
     )
 
 
-def articles_index_prepared(articles: Sequence[tuple[Article, Sequence[str]]]) -> None:
-    """Index stored articles given with their facet tokens (`ArticleFacets.of`, worked out beforehand), in
-    the caller's transaction."""
+def articles_index_prepared(articles: Sequence[tuple[Article, Sequence[str], Sequence[str] | None]]) -> None:
+    """Index stored articles given with their facet tokens (`ArticleFacets.of`) and, when worked out
+    beforehand, their search tokens (`article_search_tokens`), in the caller's transaction."""
     if articles:
         search_documents_upsert(
-            kind=SEARCH_KIND, documents=[_document(article, facets) for article, facets in articles]
+            kind=SEARCH_KIND, documents=[_document(article, facets, tokens) for article, facets, tokens in articles]
         )
 
 

@@ -54,7 +54,7 @@ from ayneh.monitoring.officementions import office_mentions_find
 from ayneh.monitoring.pickups import ArticleForMatching, pickup_evidence, release_index, release_plain_text
 from ayneh.monitoring.prepare import IncomingArticle, PreparedArticle, RecordFailure, RecordRejected, prepare_article
 from ayneh.monitoring.registry import office_registry, outlet_directory, outlet_key
-from ayneh.monitoring.search import ArticleFacets, articles_index_prepared
+from ayneh.monitoring.search import ArticleFacets, article_search_tokens, articles_index_prepared
 from ayneh.monitoring.versions import matching_sketches, matching_text, sketch_pack, version_index
 from ayneh.newsroom.models import Release
 from ayneh.offices.access import user_can
@@ -274,6 +274,7 @@ class ArticleRows:
     offices: list[OfficeMention]
     pickups: list[Pickup]
     facets: list[str]
+    search_tokens: list[str]
 
     @property
     def entities(self) -> list[Mention | Quote | OfficeMention | Pickup]:
@@ -371,6 +372,7 @@ def _with_rows(
             offices=offices,
             pickups=pickups[n],
             facets=facets.of(outlet_id=outlet_ids[n], source_office_id=credited[n], analysis=analysis),
+            search_tokens=article_search_tokens(title=article.title, text=article.text),
         )
         items[i] = ChunkItem(items[i].position, article, rows)
     return items
@@ -638,7 +640,9 @@ def chunk_store(
                 [e for e in entities if isinstance(e, OfficeMention)], batch_size=_OFFICE_MENTION_BATCH
             )
             # search (H5): the chunk's new articles into the index, in this transaction
-            articles_index_prepared([(row, rows_of[row.url_key].facets) for row in inserted])
+            articles_index_prepared(
+                [(row, rows_of[row.url_key].facets, rows_of[row.url_key].search_tokens) for row in inserted]
+            )
             result.pickups = Pickup.objects.bulk_create([e for e in entities if isinstance(e, Pickup)])
             result.failures = ArticleFailure.objects.bulk_create(
                 ArticleFailure(batch=batch, source=source, position=item.position, url=url, reason=reason[:2000])

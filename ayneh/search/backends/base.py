@@ -83,7 +83,8 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def index_many(self, entries: Sequence[IndexEntry]) -> None:
-        """Make each document findable under its tokens and facets (replacing any earlier version)."""
+        """Make each document findable under its tokens and facets (replacing any earlier version), and
+        store its row's `sort_key` (set on `entry.document`, not yet saved) with it."""
 
     def index(self, document: SearchDocument, tokens: list[str], facets: list[str] | None = None) -> None:
         self.index_many([IndexEntry(document, tokens, facets or [])])

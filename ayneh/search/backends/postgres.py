@@ -109,10 +109,17 @@ def tsvector_literal(tokens: list[str], facets: Sequence[str] = (), sort_key: in
     and time buckets (positionless: they are never part of a phrase)."""
     positions: dict[str, list[int]] = {}
     for position, token in enumerate(tokens, start=1):
-        token_positions = positions.setdefault(token, [])
-        if len(token_positions) < MAX_POSITIONS_PER_LEXEME:
+        token_positions = positions.get(token)
+        if token_positions is None:
+            positions[token] = [position]
+        elif len(token_positions) < MAX_POSITIONS_PER_LEXEME:
             token_positions.append(position)
-    words = [f"{_lexeme(token)}:{','.join(map(str, pos))}" for token, pos in positions.items()]
+    # Word tokens are letters and digits (ayneh.search.terms): quote them plainly unless one is not.
+    plain = not any("'" in token or "\\" in token for token in positions)
+    words = [
+        f"'{token}':{','.join(map(str, pos))}" if plain else f"{_lexeme(token)}:{','.join(map(str, pos))}"
+        for token, pos in positions.items()
+    ]
     labels = [*facets, *(bucket_lexemes(sort_key) if sort_key is not None else ())]
     return " ".join([*words, *(_lexeme(token) for token in dict.fromkeys(labels))])
 
@@ -327,9 +334,13 @@ class PostgresBackend(SearchBackend):
             return
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {DOCUMENT_TABLE} SET vector = %s::tsvector WHERE id = %s",  # noqa: S608 (constant)
+                f"UPDATE {DOCUMENT_TABLE} SET sort_key = %s, vector = %s::tsvector WHERE id = %s",  # noqa: S608
                 [
-                    (tsvector_literal(entry.tokens, entry.facets, entry.document.sort_key), entry.document.pk)
+                    (
+                        entry.document.sort_key,
+                        tsvector_literal(entry.tokens, entry.facets, entry.document.sort_key),
+                        entry.document.pk,
+                    )
                     for entry in entries
                 ],
             )

@@ -268,6 +268,10 @@ class SqliteFts5Backend(SearchBackend):
         stale = {entry.previous_sort_key for entry in entries if entry.previous_sort_key is not None}
         stale |= {entry.document.sort_key for entry in entries if entry.document.sort_key is not None}
         with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {DOCUMENT_TABLE} SET sort_key = %s WHERE id = %s",  # noqa: S608 (constant table name)
+                [(entry.document.sort_key, entry.document.pk) for entry in entries],
+            )
             cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(key,) for key in stale])  # noqa: S608
             cursor.executemany(
                 f"INSERT INTO {FTS_TABLE} (rowid, tokens) VALUES (%s, %s)",  # noqa: S608 (constant table name)
