@@ -43,7 +43,10 @@ other's store before it can take its next chunk.
 
 Measured here with those changes (1000 records, warmed workers, medians of 3, load average 1.6–1.9):
 two/one workers ×1.58 on SQLite (235 → 371 articles/s), ×1.43 on PostgreSQL with db_worker (172 → 246),
-×1.49 with RQ (168 → 250); the same protocol on the code before gave ×1.24, ×1.13 and ×1.15.
+×1.49 with RQ (168 → 250); the same protocol on the code before gave ×1.24, ×1.13 and ×1.15. After the
+search index moved its tokens into `chunk_prepare` and wrote each document's sort key with its vector
+(commit f175605; load average 1.7–2.1, the machine slower than in the run above: compare ratios):
+×1.62 on SQLite (194 → 315), ×1.66 with db_worker (161 → 267) and ×1.77 with RQ (130 → 230) on PostgreSQL.
 """
 
 from __future__ import annotations
