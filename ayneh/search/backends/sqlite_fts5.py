@@ -60,14 +60,16 @@ FTS_CREATE_SQL = (
     f"prefix = '{' '.join(map(str, PREFIX_INDEX_LENGTHS))}')"
 )
 # Candidate rows a checked walk reads for its page before it hands the query back to FTS5, and in all
-# (page and count) before it reports the count as "at least". Reading one row's tokens costs 5-10 us at
-# 1M documents (benchmarks/search_1m.py), so these bound a search to about 10 and 15 ms.
+# (page and count) before it reports the count as "at least". Reading a candidate row (FTS5's walk to it
+# and its tokens) costs 10-30 us at 1M documents (benchmarks/search_1m.py), so this bounds a walk to
+# about 10-30 ms.
 VERIFY_PAGE_BUDGET = 1_000
-VERIFY_COUNT_BUDGET = 1_500
+VERIFY_COUNT_BUDGET = 1_000
 # A term in at least this share of the sampled documents is checked on rows, not intersected by FTS5.
 COMMON_SHARE = 0.5
-# A long prefix word in at most this share of them is left to FTS5's own prefix query.
-RARE_SHARE = 0.005
+# A long prefix word in at most this share of them is left to FTS5's own prefix query: merging its
+# doclists (at most 20,000 documents at 1M) costs less than checking the rows its three letters find.
+RARE_SHARE = 0.02
 # The sample: this many of the newest documents, re-read at most this often per process.
 SAMPLE_SIZE = 600
 SAMPLE_TTL_SECONDS = 600.0
