@@ -68,10 +68,10 @@ BUCKET_SHIFT = SORT_KEY_ID_BITS + 16
 BUCKET_LEVEL_BITS = 2
 
 # What the planner weighs, in microseconds, measured at 1M documents on these machines
-# (benchmarks/search_1m.py): one posting of a prefix word's partial match in the GIN index, and one row
-# fetched from the table and tested.
+# (benchmarks/search_1m.py): one posting of a prefix word's partial match in the GIN index (0.14-0.33), and
+# one row fetched from the table and tested (2 when its page is in shared buffers, 10-30 when not).
 POSTING_COST_US = 0.25
-ROW_COST_US = 8.0
+ROW_COST_US = 12.0
 # A walk reads at most WALK_BUDGET_FACTOR times the rows the estimate expects (and at least
 # WALK_MIN_BUDGET) before the buckets take over.
 WALK_BUDGET_FACTOR = 4
@@ -272,9 +272,13 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
     facet_parts = [_group_part(group) for group in filters.facet_groups()]
 
     page_span = min((needed + 1) / selectivity, rows)  # documents, newest first, that hold the page
+    # The documents in the first step of the bucket path: two buckets of the width it starts at.
+    level = bucket_level(selectivity, statistics, needed=needed)
+    bucket_span = 2 * statistics.documents_per_bucket() * (1 << (BUCKET_LEVEL_BITS * level))
+    examined = min(max(page_span, bucket_span), rows)  # what a newest-first path reads
 
     def cost(gin_share: float, postings: float) -> float:
-        return POSTING_COST_US * postings + ROW_COST_US * page_span * gin_share
+        return POSTING_COST_US * postings + ROW_COST_US * examined * gin_share
 
     gin_share = statistics.facets(filters) * math.prod(share for _part, share in gin_parts)
     gin_parts += [(part, 1.0) for part in facet_parts]
@@ -288,20 +292,16 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
         else:
             recheck_parts.append(part)
     gin_share = max(gin_share, selectivity)
-    # The documents in the first step of the bucket path: two buckets of the width it starts at.
-    bucket_span = (
-        2
-        * statistics.documents_per_bucket()
-        * (1 << (BUCKET_LEVEL_BITS * bucket_level(selectivity, statistics, needed=needed)))
-    )
     costs = {
         # Every row newest first until the page is full, then the count's rows.
         "walk": ROW_COST_US * (page_span + COUNT_WALK_ROWS),
         # Every hit of the GIN part.
         "gin": POSTING_COST_US * postings + ROW_COST_US * rows * gin_share,
         # The GIN part's hits in the first step, or in the stretch that holds the page if that is more
-        # (a second step, repeating the partial matches).
-        "buckets": POSTING_COST_US * postings * (1 if bucket_span >= page_span else 2)
+        # (a second step, repeating the partial matches); and the buckets' own postings, which the GIN
+        # index reads too (about as dear as a prefix's: measured at 1M documents, two 194-day buckets
+        # cost 40-50 ms).
+        "buckets": POSTING_COST_US * (postings * (1 if bucket_span >= page_span else 2) + bucket_span)
         + ROW_COST_US * max(bucket_span, page_span) * gin_share,
     }
     path = min(costs, key=costs.__getitem__)
