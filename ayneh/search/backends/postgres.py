@@ -15,19 +15,19 @@ What costs what (measured at 1M documents, benchmarks/search_1m.py):
   it starts before anything else happens (138 ms for «با:*», 38 ms for «کشورها:*»). So a prefix word is
   given to the GIN index only when its postings cost less than the row checks they save; otherwise it is
   *rechecked* row by row on what the rest found (`plan_query`).
-- Testing one row (reading its vector, decompressing, matching) costs a few microseconds; migration 0004
-  keeps vectors inside the row (STORAGE MAIN) and lz4-compressed, which halved it.
+- Testing one row (fetching it, decompressing its vector, matching) costs 2 us when its page is in shared
+  buffers and 10-30 us when not; migration 0004 keeps vectors inside the row (STORAGE MAIN) and
+  lz4-compressed, which halved a walk's time against out-of-line pglz vectors.
 
-So a query is planned (`plan_query`) into the part the GIN index answers cheaply (exact words, phrases,
-facets, rare prefixes) and the part rechecked per row (common prefixes), and answered newest first one of
-three ways, by the expected number of rows touched:
+So a query is planned (`plan_query`) into the part the GIN index answers (exact words, phrases, facets,
+and prefix words, rarest first, while their postings cost less than the row checks they save) and the part
+rechecked per row, and answered newest first by whichever of three paths is estimated cheapest:
 
-- "gin": the GIN part has few hits at all (≤ GIN_DIRECT_MAX): fetch them all, recheck, sort, count
-  exactly.
-- "walk": the whole query is common: read documents newest first down the sort_key index and test each
-  (`ts_match_vq`, which no index can serve, so the planner cannot swap paths), stopping after the page; the
-  total is counted among the newest COUNT_WALK_ROWS documents only ("more than n"), since counting every
-  hit of a common word is what makes the naive query slow.
+- "gin": fetch every hit of the GIN part, recheck, sort, count exactly (few hits at all).
+- "walk": read documents newest first down the sort_key index and test each (`ts_match_vq`, which no
+  index can serve, so the planner cannot swap paths), stopping after the page; the total is counted among
+  the newest COUNT_WALK_ROWS documents only ("more than n"), since counting every hit of a common word is
+  what makes the naive query slow (the whole query is common).
 - "buckets": in between. The GIN part plus the newest time buckets (a width chosen so two buckets should
   hold the page), then older buckets in growing steps until the page is full: each step is a GIN lookup
   over a bounded stretch of time, so neither the walk's row-by-row reading nor the full GIN path's
