@@ -136,6 +136,15 @@ def corpus(db: None) -> None:
         forget_term_sample()
 
 
+@pytest.fixture
+def checks_at_this_scale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite checks rows only for terms in more than SMALL_POSTINGS documents (20,000: below that FTS5
+    alone is cheaper); scaled to this corpus so that the checked paths run here."""
+    from ayneh.search.backends import sqlite_fts5
+
+    monkeypatch.setattr(sqlite_fts5, "SMALL_POSTINGS", 50)
+
+
 def _filters(office: str | None = None, since: dt.datetime | None = None) -> SearchFilters:
     groups = ((facet("o", office),),) if office else ()
     return SearchFilters(kind="article", any_of=groups, since=since)
@@ -144,7 +153,14 @@ def _filters(office: str | None = None, since: dt.datetime | None = None) -> Sea
 # (One test walks every query: indexing the corpus is the slow part, so it is done once per test.)
 
 
-def test_the_search_returns_the_brute_force_hits(corpus: None) -> None:
+@pytest.mark.parametrize("scale", ["as configured", "checks at this scale"])
+def test_the_search_returns_the_brute_force_hits(corpus: None, scale: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if scale != "as configured":
+        if connection.vendor != "sqlite":
+            pytest.skip("the row checks exist on SQLite only")
+        from ayneh.search.backends import sqlite_fts5
+
+        monkeypatch.setattr(sqlite_fts5, "SMALL_POSTINGS", 50)
     for query in QUERIES:
         for office in (None, "dg-fars"):
             truth = expected(query, office=office)
@@ -177,7 +193,7 @@ def _sqlite_only() -> None:
         pytest.skip("the FTS5 paths exist on SQLite only")
 
 
-def test_sqlite_checked_walk_and_fts5_alone_agree(corpus: None) -> None:
+def test_sqlite_checked_walk_and_fts5_alone_agree(corpus: None, checks_at_this_scale: None) -> None:
     _sqlite_only()
     from ayneh.search.backends import sqlite_fts5
 
@@ -200,7 +216,7 @@ def test_sqlite_checked_walk_and_fts5_alone_agree(corpus: None) -> None:
     assert walked >= 10
 
 
-def test_sqlite_common_and_long_words_are_checked_on_rows(corpus: None) -> None:
+def test_sqlite_common_and_long_words_are_checked_on_rows(corpus: None, checks_at_this_scale: None) -> None:
     _sqlite_only()
     from ayneh.search.backends import sqlite_fts5
 
@@ -216,7 +232,9 @@ def test_sqlite_common_and_long_words_are_checked_on_rows(corpus: None) -> None:
     assert rare.match == '"زلزله"*'
 
 
-def test_sqlite_a_walk_out_of_budget_hands_over_to_fts5(corpus: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sqlite_a_walk_out_of_budget_hands_over_to_fts5(
+    corpus: None, checks_at_this_scale: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _sqlite_only()
     from ayneh.search.backends import sqlite_fts5
 
@@ -233,7 +251,9 @@ def test_sqlite_a_walk_out_of_budget_hands_over_to_fts5(corpus: None, monkeypatc
     assert (page.total, page.total_exact) == (len(expected("استانداری")), True)
 
 
-def test_sqlite_a_count_out_of_budget_says_at_least(corpus: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sqlite_a_count_out_of_budget_says_at_least(
+    corpus: None, checks_at_this_scale: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _sqlite_only()
     from ayneh.search.backends import sqlite_fts5
 

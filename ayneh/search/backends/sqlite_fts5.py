@@ -13,16 +13,16 @@ Two things make FTS5 slow at 1M documents, and both are avoided by checking rows
   (2 or 3 letters). A longer one makes FTS5 merge the doclists of every word it starts, all of them,
   before the first row comes out: 40-50 ms for «برای», «کشور», «ایران», twice per page (hits, then count).
   So a long word that is not rare is looked up by its first three letters and each candidate row's
-  stored tokens are checked for a token starting with the whole word. A rare one is left to FTS5, for
-  which it is cheap exactly then (its doclists are short).
+  stored tokens are checked for a token starting with the whole word. One in fewer documents
+  (`SMALL_POSTINGS`) is left to FTS5, for which it is cheap exactly then (its doclists are short).
 - *Very common words.* Intersecting «به*» or «این*» (in nearly every document, with every position)
   with anything costs FTS5 tens of milliseconds however few the hits. A term in most documents filters
   almost nothing, so it is checked on the candidate rows instead of being intersected.
 
 How common a term is comes from a sample of the newest documents (`TermSample`, re-read every few
-minutes). Checking a row costs 5-10 us (reading its tokens), so a checked walk reads a bounded number of
-candidates (`VERIFY_PAGE_BUDGET`, `VERIFY_COUNT_BUDGET`); a page not found within the budget goes back to
-FTS5's own query for the whole query. Every path returns the same hits
+minutes). Checking a row costs 10-30 us (reaching it and reading its tokens), so a checked walk reads a
+bounded number of candidates (`VERIFY_PAGE_BUDGET`, `VERIFY_COUNT_BUDGET`); a page not found within the
+budget goes back to FTS5's own query for the whole query. Every path returns the same hits
 (tests/search/test_every_search_path_returns_the_same_hits.py).
 """
 
@@ -67,9 +67,10 @@ VERIFY_PAGE_BUDGET = 1_000
 VERIFY_COUNT_BUDGET = 1_000
 # A term in at least this share of the sampled documents is checked on rows, not intersected by FTS5.
 COMMON_SHARE = 0.5
-# A long prefix word in at most this share of them is left to FTS5's own prefix query: merging its
-# doclists (at most 20,000 documents at 1M) costs less than checking the rows its three letters find.
-RARE_SHARE = 0.02
+# Either only when the term is in more documents than this: below it FTS5's doclists are short enough
+# that intersecting or merging them is cheaper than reading rows (at 3,000 documents checking made the
+# 95th percentile 20 ms instead of 1, benchmarks/search_backends.py).
+SMALL_POSTINGS = 20_000
 # The sample: this many of the newest documents, re-read at most this often per process.
 SAMPLE_SIZE = 600
 SAMPLE_TTL_SECONDS = 600.0
@@ -166,8 +167,9 @@ def query_terms(query: SearchQuery, filters: SearchFilters) -> list[Term]:
 class TermSample:
     """The tokens of the newest SAMPLE_SIZE documents, to estimate the share of documents a term is in."""
 
-    def __init__(self, rows: list[str]) -> None:
+    def __init__(self, rows: list[str], documents: int) -> None:
         self.rows = [f" {tokens} " for tokens in rows]
+        self.documents = documents
 
     def share(self, term: Term) -> float:
         if not self.rows:
@@ -189,7 +191,10 @@ def term_sample() -> TermSample:
             return cached[1]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT tokens FROM {FTS_TABLE} ORDER BY rowid DESC LIMIT %s", [SAMPLE_SIZE])  # noqa: S608
-        sample = TermSample([row[0] for row in cursor.fetchall()])
+        rows = [row[0] for row in cursor.fetchall()]
+        # The highest id: how many documents were ever indexed, an upper estimate found in one index step.
+        cursor.execute(f"SELECT max(id) FROM {DOCUMENT_TABLE}")  # noqa: S608
+        sample = TermSample(rows, documents=cursor.fetchone()[0] or 0)
     with _sample_lock:
         _samples[name] = (now, sample)
     return sample
@@ -218,9 +223,10 @@ def plan_query(query: SearchQuery, filters: SearchFilters, sample: TermSample) -
     match: list[str] = []
     checks: list[RowCheck] = []
     for position, (share, term) in enumerate(shared):
-        if share >= COMMON_SHARE and sparse and position > 0:  # the rarest term always drives the walk
+        big = share * sample.documents > SMALL_POSTINGS
+        if big and share >= COMMON_SHARE and sparse and position > 0:  # the rarest term drives the walk
             checks.append(term.check)
-        elif term.lookup != term.expression and share > RARE_SHARE:
+        elif big and term.lookup != term.expression:
             match.append(term.lookup)
             checks.append(term.check)
         else:
