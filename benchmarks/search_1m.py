@@ -330,6 +330,7 @@ def measure(backend: str, queries: list[dict], peer_every: int) -> dict:
     from ayneh.search.selectors import search_documents
     from ayneh.search.terms import parse_query
 
+    prewarm(backend)  # before the statement timeout below: reading a cold database takes longer
     if backend == "postgresql":
         from ayneh.search.backends.postgres import forget_lexeme_statistics
 
@@ -440,7 +441,6 @@ def measure(backend: str, queries: list[dict], peer_every: int) -> dict:
             page = None
         return page, min(time.perf_counter() - began, NAIVE_TIMEOUT_S)
 
-    prewarm(backend)
     for query in queries[:3]:  # warm the statistics
         for name in peers:
             timed(name, query)
