@@ -128,6 +128,12 @@ class ArticleFacets:
         )
 
 
+def article_search_tokens(*, title: str, text: str) -> list[str]:
+    """The search tokens an article is indexed under: its title and text (ingestion works them out before
+    storing, see `articles_index_prepared`)."""
+    return index_tokens(title, text)
+
+
 def _document(article: Article, facets: Sequence[str], tokens: Sequence[str] | None = None) -> DocumentText:
     return DocumentText(
         key=str(article.pk),
@@ -135,13 +141,8 @@ def _document(article: Article, facets: Sequence[str], tokens: Sequence[str] | N
         body=article.text,
         published_at=article.seen_at,
         facets=facets,
-        tokens=tokens,
+        tokens=tokens if tokens is not None else article_search_tokens(title=article.title, text=article.text),
     )
-
-
-def article_search_tokens(*, title: str, text: str) -> list[str]:
-    """The search tokens an article is indexed under (worked out before storing, see `articles_index_prepared`)."""
-    return index_tokens(title, text)
 
 
 def articles_index(articles: Sequence[Article]) -> None:

@@ -628,22 +628,19 @@ def chunk_store(
             by_key = {a.url_key: a for a, _o in fresh}
             result.duplicates.extend(by_key[row.url_key] for row in lost)
             result.articles = inserted
-            entities: list[Mention | Quote | OfficeMention | Pickup] = []
-            for row in inserted:
-                for entity in rows_of[row.url_key].entities:
+            stored = [(row, rows_of[row.url_key]) for row in inserted]
+            for row, rows in stored:
+                for entity in rows.entities:
                     entity.pk = None  # a retried chunk's rows may carry the ids of a rolled-back insert
                     entity.article = row
-                    entities.append(entity)
-            Mention.objects.bulk_create([e for e in entities if isinstance(e, Mention)])
-            Quote.objects.bulk_create([e for e in entities if isinstance(e, Quote)])
+            Mention.objects.bulk_create([m for _row, rows in stored for m in rows.mentions])
+            Quote.objects.bulk_create([q for _row, rows in stored for q in rows.quotes])
             OfficeMention.objects.bulk_create(
-                [e for e in entities if isinstance(e, OfficeMention)], batch_size=_OFFICE_MENTION_BATCH
+                [o for _row, rows in stored for o in rows.offices], batch_size=_OFFICE_MENTION_BATCH
             )
             # search (H5): the chunk's new articles into the index, in this transaction
-            articles_index_prepared(
-                [(row, rows_of[row.url_key].facets, rows_of[row.url_key].search_tokens) for row in inserted]
-            )
-            result.pickups = Pickup.objects.bulk_create([e for e in entities if isinstance(e, Pickup)])
+            articles_index_prepared([(row, rows.facets, rows.search_tokens) for row, rows in stored])
+            result.pickups = Pickup.objects.bulk_create([p for _row, rows in stored for p in rows.pickups])
             result.failures = ArticleFailure.objects.bulk_create(
                 ArticleFailure(batch=batch, source=source, position=item.position, url=url, reason=reason[:2000])
                 for item, reason, url in failures

@@ -8,26 +8,12 @@ from ayneh.accounts.models import User
 from ayneh.monitoring.models import Outlet, Pickup, PickupStatus
 from ayneh.monitoring.pickups import TEXT_THRESHOLD, WINDOW
 from ayneh.monitoring.services import article_ingest
-from ayneh.newsroom.models import Release, ReleaseStatus
+from ayneh.newsroom.models import Release
 from ayneh.newsroom.services import release_withdraw
-from ayneh.offices.models import Office
 from tests.monitoring import releases as sample
 from tests.monitoring.factories import incoming_make, outlet_make
-from tests.newsroom.factories import release_make
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def release(khuzestan: Office, khuzestan_editor: User) -> Release:
-    return release_make(
-        office=khuzestan,
-        actor=khuzestan_editor,
-        status=ReleaseStatus.PUBLISHED,
-        title=sample.RELEASE_TITLE,
-        lead=sample.RELEASE_LEAD,
-        body=sample.RELEASE_BODY_HTML,
-    )
 
 
 def test_it_finds_a_credited_republication_with_evidence(release: Release, irna: Outlet) -> None:

@@ -4,29 +4,14 @@ article stored earlier, or a second copy within the chunk, leaves no second pick
 
 import pytest
 
-from ayneh.accounts.models import User
 from ayneh.monitoring.models import Article, Mention, OfficeMention, Outlet, Pickup, Quote
 from ayneh.monitoring.prepare import IncomingArticle
 from ayneh.monitoring.services import chunk_prepare, chunk_store
-from ayneh.newsroom.models import Release, ReleaseStatus
-from ayneh.offices.models import Office
+from ayneh.newsroom.models import Release
 from tests.monitoring import releases as sample
 from tests.monitoring.factories import incoming_make
-from tests.newsroom.factories import release_make
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def release(khuzestan: Office, khuzestan_editor: User) -> Release:
-    return release_make(
-        office=khuzestan,
-        actor=khuzestan_editor,
-        status=ReleaseStatus.PUBLISHED,
-        title=sample.RELEASE_TITLE,
-        lead=sample.RELEASE_LEAD,
-        body=sample.RELEASE_BODY_HTML,
-    )
 
 
 def republication(release: Release, url: str) -> IncomingArticle:

@@ -283,7 +283,7 @@ def test_postgresql_gin_walk_and_buckets_agree(corpus: None) -> None:
             truth = expected(query, office=office)
 
             gin = backend._gin(plan, filters, limit=20, offset=0)
-            buckets = backend._buckets(plan, filters, statistics, limit=20, offset=0)
+            buckets = backend._buckets(plan, filters, limit=20, offset=0)
             walk = backend._walk(plan, filters, limit=20, offset=0)
 
             assert gin.keys == truth[:20], (query, office)

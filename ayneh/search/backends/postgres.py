@@ -128,6 +128,10 @@ def _word_part(query: SearchQuery, word: str) -> str:
     return _lexeme(word) + (":*" if query.is_prefix(word) else "")
 
 
+def _phrase_part(phrase: Sequence[str]) -> str:
+    return "(" + " <-> ".join(_lexeme(token) for token in phrase) + ")"
+
+
 def _group_part(group: Sequence[str]) -> str:
     alternatives = [_lexeme(token) for token in group]
     return alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
@@ -137,7 +141,7 @@ def tsquery_literal(query: SearchQuery, filters: SearchFilters | None = None) ->
     """`'کار':* & ('روابط' <-> 'عمومی') & 'k_release' & ('o_a' | 'o_b')` — prefix words, exact phrases and
     facet groups, ANDed."""
     parts = [_word_part(query, word) for word in query.words]
-    parts += ["(" + " <-> ".join(_lexeme(token) for token in phrase) + ")" for phrase in query.phrases]
+    parts += [_phrase_part(phrase) for phrase in query.phrases]
     parts += [_group_part(group) for group in (filters.facet_groups() if filters is not None else ())]
     return " & ".join(parts)
 
@@ -174,21 +178,12 @@ class LexemeStatistics:
         shares = sorted(self.group(group) for group in filters.facet_groups())
         return shares[0] * math.sqrt(math.prod(shares[1:]))
 
-    def selectivity(self, query: SearchQuery, filters: SearchFilters) -> float:
-        """The estimated share of documents matching query and filters (words taken as independent)."""
-        share = self.facets(filters)
-        for word in query.words:
-            share *= self.word(word, prefix=query.is_prefix(word))
-        for phrase in query.phrases:
-            share *= min(self.word(token, prefix=False) for token in phrase)
-        return share
-
-    def documents_per_bucket(self) -> float:
-        """Documents per level-0 time bucket, on average over the indexed range."""
+    def bucket_documents(self, level: int) -> float:
+        """Documents per time bucket of `level`, on average over the indexed range."""
         if self.oldest is None or self.newest is None:
             return max(self.rows, 1.0)
         buckets = bucket_of(self.newest, 0) - bucket_of(self.oldest, 0) + 1
-        return max(self.rows / buckets, 1.0)
+        return max(self.rows / buckets, 1.0) * (1 << (BUCKET_LEVEL_BITS * level))
 
 
 _statistics_lock = threading.Lock()
@@ -240,15 +235,15 @@ def forget_lexeme_statistics() -> None:
 @dataclass(frozen=True)
 class QueryPlan:
     """A query split for PostgreSQL (module docstring): `gin` is the part the GIN index answers cheaply,
-    `recheck` the part tested row by row ("" when there is none), `whole` both; with their estimated
-    shares of documents, and the path chosen."""
+    `recheck` the part tested row by row ("" when there is none), `whole` both; the estimated share of
+    documents matching it, the path chosen, and the bucket level the bucket path starts at."""
 
     gin: str
     recheck: str
     whole: str
     selectivity: float
-    gin_selectivity: float
     path: str
+    bucket_level: int
 
 
 def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeStatistics, *, needed: int) -> QueryPlan:
@@ -260,33 +255,35 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
     ones a newest-first page needs.
     """
     rows = max(statistics.rows, 1.0)
-    selectivity = max(statistics.selectivity(query, filters), 1e-9)
-    gin_parts: list[tuple[str, float]] = []
+    gin_parts = [_group_part(group) for group in filters.facet_groups()]
+    gin_share = statistics.facets(filters)
     prefixes: list[tuple[str, float]] = []
     for word in query.words:
         share = statistics.word(word, prefix=query.is_prefix(word))
-        (prefixes if query.is_prefix(word) else gin_parts).append((_word_part(query, word), share))
+        if query.is_prefix(word):
+            prefixes.append((_word_part(query, word), share))
+        else:
+            gin_parts.append(_word_part(query, word))
+            gin_share *= share
     for phrase in query.phrases:
-        share = min(statistics.word(token, prefix=False) for token in phrase)
-        gin_parts.append(("(" + " <-> ".join(_lexeme(token) for token in phrase) + ")", share))
-    facet_parts = [_group_part(group) for group in filters.facet_groups()]
+        gin_parts.append(_phrase_part(phrase))
+        gin_share *= min(statistics.word(token, prefix=False) for token in phrase)
+    # Parts taken as independent (the facets among themselves excepted: LexemeStatistics.facets).
+    selectivity = max(gin_share * math.prod(share for _part, share in prefixes), 1e-9)
 
     page_span = min((needed + 1) / selectivity, rows)  # documents, newest first, that hold the page
-    # The documents in the first step of the bucket path: two buckets of the width it starts at.
     level = bucket_level(selectivity, statistics, needed=needed)
-    bucket_span = 2 * statistics.documents_per_bucket() * (1 << (BUCKET_LEVEL_BITS * level))
+    bucket_span = 2 * statistics.bucket_documents(level)  # the bucket path's first step: two buckets
     examined = min(max(page_span, bucket_span), rows)  # what a newest-first path reads
 
     def cost(gin_share: float, postings: float) -> float:
         return POSTING_COST_US * postings + ROW_COST_US * examined * gin_share
 
-    gin_share = statistics.facets(filters) * math.prod(share for _part, share in gin_parts)
-    gin_parts += [(part, 1.0) for part in facet_parts]
     postings = 0.0
     recheck_parts: list[str] = []
     for part, share in sorted(prefixes, key=lambda item: item[1]):
         if cost(gin_share * share, postings + share * rows) < cost(gin_share, postings):
-            gin_parts.append((part, share))
+            gin_parts.append(part)
             gin_share *= share
             postings += share * rows
         else:
@@ -304,23 +301,20 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
         "buckets": POSTING_COST_US * (postings * (1 if bucket_span >= page_span else 2) + bucket_span)
         + ROW_COST_US * max(bucket_span, page_span) * gin_share,
     }
-    path = min(costs, key=costs.__getitem__)
     return QueryPlan(
-        gin=" & ".join(part for part, _share in gin_parts),
+        gin=" & ".join(gin_parts),
         recheck=" & ".join(recheck_parts),
         whole=tsquery_literal(query, filters),
         selectivity=selectivity,
-        gin_selectivity=gin_share,
-        path=path,
+        path=min(costs, key=costs.__getitem__),
+        bucket_level=level,
     )
 
 
 def bucket_level(selectivity: float, statistics: LexemeStatistics, *, needed: int) -> int:
     """The narrowest bucket width at which two buckets should hold BUCKET_MARGIN times the page."""
-    per_bucket = statistics.documents_per_bucket()
     for level in range(BUCKET_LEVELS):
-        width = per_bucket * (1 << (BUCKET_LEVEL_BITS * level))
-        if 2 * width * selectivity >= BUCKET_MARGIN * (needed + 1):
+        if 2 * statistics.bucket_documents(level) * selectivity >= BUCKET_MARGIN * (needed + 1):
             return level
     return BUCKET_LEVELS - 1
 
@@ -352,9 +346,7 @@ class PostgresBackend(SearchBackend):
     def search(self, query: SearchQuery, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
         if filters.is_empty_range:
             return SearchPage()
-        statistics = lexeme_statistics()
-        needed = limit + offset
-        plan = plan_query(query, filters, statistics, needed=needed)
+        plan = plan_query(query, filters, lexeme_statistics(), needed=limit + offset)
         if plan.path == "walk":
             page = self._walk(plan, filters, limit=limit, offset=offset)
             if page is not None:
@@ -362,7 +354,7 @@ class PostgresBackend(SearchBackend):
             # A short page: the walk ran out of budget (or of documents); the buckets take over.
         if plan.path == "gin":
             return self._gin(plan, filters, limit=limit, offset=offset)
-        return self._buckets(plan, filters, statistics, limit=limit, offset=offset)
+        return self._buckets(plan, filters, limit=limit, offset=offset)
 
     @staticmethod
     def _range(filters: SearchFilters) -> tuple[str, list[int]]:
@@ -432,9 +424,7 @@ class PostgresBackend(SearchBackend):
             return SearchPage(keys=keys, total=COUNT_CAP, total_exact=False)
         return SearchPage(keys=keys, total=len(hits), total_exact=True)
 
-    def _buckets(
-        self, plan: QueryPlan, filters: SearchFilters, statistics: LexemeStatistics, *, limit: int, offset: int
-    ) -> SearchPage:
+    def _buckets(self, plan: QueryPlan, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
         """The page from the newest time buckets, searched in steps of 2, 4, 8 ... buckets going back in
         time until the page (and one more hit) is found or the range ends. The total is exact when the
         steps reached the start of the range, else the hits found so far."""
@@ -449,7 +439,7 @@ class PostgresBackend(SearchBackend):
             bottom, top = cursor.fetchone()
         if top is None or bottom is None:
             return SearchPage()
-        level = bucket_level(plan.selectivity, statistics, needed=needed)
+        level = plan.bucket_level
         newest, last = bucket_of(top, level), bucket_of(bottom, level)
         hits: list[tuple[str, int]] = []
         step = 0

@@ -94,10 +94,7 @@ def _word_expression(query: SearchQuery, word: str) -> str:
 def fts5_match_expression(query: SearchQuery, filters: SearchFilters | None = None) -> str:
     """The FTS5 MATCH expression of the whole query: quoted words (prefix-starred) and quoted phrases,
     ANDed, and each facet group as an OR of quoted facet tokens."""
-    parts = [_word_expression(query, word) for word in query.words]
-    parts += [_fts5_string(" ".join(phrase)) for phrase in query.phrases]
-    parts += [_group_expression(group) for group in (filters.facet_groups() if filters is not None else ())]
-    return " AND ".join(parts)
+    return " AND ".join(term.expression for term in query_terms(query, filters))
 
 
 def _where(match: str, filters: SearchFilters) -> tuple[str, list[str | int]]:
@@ -143,24 +140,25 @@ class Term:
     expression: str
     lookup: str
     check: RowCheck
-    label: str
 
 
-def query_terms(query: SearchQuery, filters: SearchFilters) -> list[Term]:
+def query_terms(query: SearchQuery, filters: SearchFilters | None) -> list[Term]:
+    """The query's words, phrases and (with `filters`) facet groups, in that order."""
     longest = max(PREFIX_INDEX_LENGTHS)
     terms = []
     for word in query.words:
         expression = _word_expression(query, word)
-        if query.is_prefix(word):
-            lookup = _fts5_string(word[:longest]) + "*" if len(word) > longest else expression
-            terms.append(Term(expression, lookup, _starts_a_token(word), word))
+        if not query.is_prefix(word):
+            terms.append(Term(expression, expression, _is_a_token(word)))
         else:
-            terms.append(Term(expression, expression, _is_a_token(word), word))
+            lookup = _fts5_string(word[:longest]) + "*" if len(word) > longest else expression
+            terms.append(Term(expression, lookup, _starts_a_token(word)))
     for phrase in query.phrases:
         expression = _fts5_string(" ".join(phrase))
-        terms.append(Term(expression, expression, _is_a_token(" ".join(phrase)), " ".join(phrase)))
-    for group in filters.facet_groups():
-        terms.append(Term(_group_expression(group), _group_expression(group), _is_a_token(*group), "|".join(group)))
+        terms.append(Term(expression, expression, _is_a_token(" ".join(phrase))))
+    for group in filters.facet_groups() if filters is not None else ():
+        expression = _group_expression(group)
+        terms.append(Term(expression, expression, _is_a_token(*group)))
     return terms
 
 
