@@ -77,18 +77,18 @@ class Document:
         return True
 
 
-def make_corpus() -> list[Document]:
-    rng = random.Random(1403)
+def make_corpus(size: int = DOCUMENTS, *, seed: int = 1403, prefix: str = "d") -> list[Document]:
+    rng = random.Random(seed)
     words, weights = zip(*VOCABULARY, strict=True)
     documents = []
-    for n in range(DOCUMENTS):
+    for n in range(size):
         text = rng.choices(words, weights=weights, k=18)
         if rng.random() < 0.1:
             at = rng.randrange(len(text))
             text[at : at + 2] = ["روابط", "عمومی"]
         documents.append(
             Document(
-                key=f"d{n}",
+                key=f"{prefix}{n}",
                 published_at=BASE + dt.timedelta(hours=rng.randrange(SPAN_HOURS), seconds=n),
                 words=tokens(" ".join(text)),
                 office=rng.choice(OFFICES),
@@ -98,32 +98,39 @@ def make_corpus() -> list[Document]:
 
 
 CORPUS = make_corpus()
+# Documents of another kind with the same words: a search for articles must never return them (and a
+# search for releases, a rare kind here, only them).
+RELEASES = make_corpus(DOCUMENTS // 10, seed=1404, prefix="r")
+KINDS = ("article", "release")
 
 
-def expected(query: str, *, office: str | None = None, since: dt.datetime | None = None) -> list[str]:
+def expected(
+    query: str, *, office: str | None = None, since: dt.datetime | None = None, kind: str = "article"
+) -> list[str]:
     parsed = parse_query(query)
-    hits = [d for d in CORPUS if d.matches(parsed, office, since)]
+    hits = [d for d in (CORPUS if kind == "article" else RELEASES) if d.matches(parsed, office, since)]
     return [d.key for d in sorted(hits, key=lambda d: d.published_at, reverse=True)]
 
 
 @pytest.fixture
 def corpus(db: None) -> None:
-    shuffled = CORPUS[:]
-    random.Random(7).shuffle(shuffled)  # indexed in an order that is not time order
-    search_documents_upsert(
-        kind="article",
-        documents=[
-            DocumentText(
-                key=d.key,
-                title="",
-                body=" ".join(d.words),
-                published_at=d.published_at,
-                office_code=d.office,
-                facets=[facet("o", d.office)],
-            )
-            for d in shuffled
-        ],
-    )
+    for kind, documents in (("article", CORPUS), ("release", RELEASES)):
+        shuffled = documents[:]
+        random.Random(7).shuffle(shuffled)  # indexed in an order that is not time order
+        search_documents_upsert(
+            kind=kind,
+            documents=[
+                DocumentText(
+                    key=d.key,
+                    title="",
+                    body=" ".join(d.words),
+                    published_at=d.published_at,
+                    office_code=d.office,
+                    facets=[facet("o", d.office)],
+                )
+                for d in shuffled
+            ],
+        )
     if connection.vendor == "postgresql":
         from ayneh.search.backends.postgres import forget_lexeme_statistics
 
@@ -145,9 +152,9 @@ def checks_at_this_scale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sqlite_fts5, "SMALL_POSTINGS", 50)
 
 
-def _filters(office: str | None = None, since: dt.datetime | None = None) -> SearchFilters:
+def _filters(office: str | None = None, since: dt.datetime | None = None, kind: str = "article") -> SearchFilters:
     groups = ((facet("o", office),),) if office else ()
-    return SearchFilters(kind="article", any_of=groups, since=since)
+    return SearchFilters(kind=kind, any_of=groups, since=since)
 
 
 # (One test walks every query: indexing the corpus is the slow part, so it is done once per test.)
@@ -161,20 +168,19 @@ def test_the_search_returns_the_brute_force_hits(corpus: None, scale: str, monke
         from ayneh.search.backends import sqlite_fts5
 
         monkeypatch.setattr(sqlite_fts5, "SMALL_POSTINGS", 50)
-    for query in QUERIES:
-        for office in (None, "dg-fars"):
-            truth = expected(query, office=office)
-            facets = [[facet("o", office)]] if office else []
+    for query, office, kind in [(q, o, k) for q in QUERIES for o in (None, "dg-fars") for k in KINDS]:
+        truth = expected(query, office=office, kind=kind)
+        facets = [[facet("o", office)]] if office else []
 
-            first = search_documents(query=query, kind="article", facets=facets, limit=20)
-            second = search_documents(query=query, kind="article", facets=facets, limit=20, offset=20)
+        first = search_documents(query=query, kind=kind, facets=facets, limit=20)
+        second = search_documents(query=query, kind=kind, facets=facets, limit=20, offset=20)
 
-            assert first.keys == truth[:20], (query, office)
-            assert second.keys == truth[20:40], (query, office)
-            if first.total_exact:
-                assert first.total == len(truth), (query, office)
-            else:
-                assert len(truth) >= first.total > min(len(truth), 20), (query, office)
+        assert first.keys == truth[:20], (query, office, kind)
+        assert second.keys == truth[20:40], (query, office, kind)
+        if first.total_exact:
+            assert first.total == len(truth), (query, office, kind)
+        else:
+            assert len(truth) >= first.total > min(len(truth), 20), (query, office, kind)
 
 
 def test_a_date_range_cuts_the_same_hits(corpus: None) -> None:
@@ -276,26 +282,41 @@ def test_postgresql_gin_walk_and_buckets_agree(corpus: None) -> None:
     backend = get_backend()
     statistics = lexeme_statistics()
     walked = 0
-    for query in QUERIES:
-        for office in (None, "dg-khuzestan"):
-            parsed, filters = parse_query(query), _filters(office)
-            plan = plan_query(parsed, filters, statistics, needed=20)
-            truth = expected(query, office=office)
+    for query, office, kind in [(q, o, k) for q in QUERIES for o in (None, "dg-khuzestan") for k in KINDS]:
+        parsed, filters = parse_query(query), _filters(office, kind=kind)
+        plan = plan_query(parsed, filters, statistics, needed=20)
+        truth = expected(query, office=office, kind=kind)
 
-            gin = backend._gin(plan, filters, limit=20, offset=0)
-            buckets = backend._buckets(plan, filters, limit=20, offset=0)
-            walk = backend._walk(plan, filters, limit=20, offset=0)
+        gin = backend._gin(plan, filters, limit=20, offset=0)
+        buckets = backend._buckets(plan, filters, limit=20, offset=0)
+        walk = backend._walk(plan, filters, limit=20, offset=0)
 
-            assert gin.keys == truth[:20], (query, office)
-            assert (gin.total, gin.total_exact) == (min(len(truth), COUNT_CAP), len(truth) <= COUNT_CAP), query
-            assert buckets.keys == truth[:20], (query, office)
-            assert buckets.total <= min(len(truth), COUNT_CAP), (query, office)
-            if buckets.total_exact:
-                assert buckets.total == len(truth), (query, office)
-            if walk is not None:  # None: the walk's budget ran out before the page was full
-                walked += 1
-                assert walk.keys == truth[:20], (query, office)
+        assert gin.keys == truth[:20], (query, office, kind)
+        assert (gin.total, gin.total_exact) == (min(len(truth), COUNT_CAP), len(truth) <= COUNT_CAP), query
+        assert buckets.keys == truth[:20], (query, office, kind)
+        assert buckets.total <= min(len(truth), COUNT_CAP), (query, office)
+        if buckets.total_exact:
+            assert buckets.total == len(truth), (query, office)
+        if walk is not None:  # None: the walk's budget ran out before the page was full
+            walked += 1
+            assert walk.keys == truth[:20], (query, office)
     assert walked >= 5
+
+
+def test_postgresql_tests_a_common_kind_on_the_row_and_gives_a_rare_one_to_the_index(corpus: None) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    from ayneh.search.backends import postgres
+
+    statistics = postgres.lexeme_statistics()
+    articles = postgres.plan_query(parse_query("زلزله"), _filters(), statistics, needed=20)
+    releases = postgres.plan_query(parse_query("زلزله"), _filters(kind="release"), statistics, needed=20)
+
+    assert facet("k", "article") not in articles.gin  # nine documents in ten: it rules out nothing
+    assert facet("k", "release") in releases.gin  # one in ten
+    # Either way only documents of the kind come back (every path is run in the test above).
+    assert search_documents(query="زلزله", kind="article").keys == expected("زلزله")[:20]
+    assert search_documents(query="زلزله", kind="release").keys == expected("زلزله", kind="release")[:20]
 
 
 def test_postgresql_a_common_prefix_is_rechecked_beside_a_rare_word(corpus: None) -> None:

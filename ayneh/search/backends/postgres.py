@@ -19,6 +19,10 @@ What costs what (measured at 1M documents, benchmarks/search_1m.py):
   buffers and 10-30 us when not; migration 0004 keeps vectors inside the row (STORAGE MAIN) and
   lz4-compressed, which halved a walk's time against out-of-line pglz vectors.
 
+- The document's kind is a column of every row a path reads, so it is tested there; as a lexeme it would
+  make the GIN index skip through a posting list of nearly every document («k_article») to rule out
+  almost nothing, so the index gets it only when few documents are of that kind.
+
 So a query is planned (`plan_query`) into the part the GIN index answers (exact words, phrases, facets,
 and prefix words, rarest first, while their postings cost less than the row checks they save) and the part
 rechecked per row, and answered newest first by whichever of three paths is estimated cheapest:
@@ -79,6 +83,10 @@ WALK_MIN_BUDGET = 2_000
 # A walked page's total is counted among this many of the newest documents (in the date range): a lower
 # bound for common words ("more than n"), cheap enough to stay within a page's time budget.
 COUNT_WALK_ROWS = 500
+# The document's kind goes to the GIN index only when fewer than this share of documents are of it: a
+# common kind («k_article») rules out almost nothing, and its posting list alone cost the GIN lookup 8 of
+# the 12 ms of «k_article & چین & سوم» at 1M documents. Every path tests the kind on the row it reads.
+KIND_IN_GIN_BELOW = 0.5
 # The bucket path's first step (two buckets) is sized to hold this many times the hits the page needs, so
 # that one step is usually enough (each step repeats the GIN part's partial matches).
 BUCKET_MARGIN = 1.5
@@ -169,14 +177,14 @@ class LexemeStatistics:
     def group(self, group: Sequence[str]) -> float:
         return min(1.0, sum(self.word(token, prefix=False) for token in group))
 
-    def facets(self, filters: SearchFilters) -> float:
-        """The estimated share of documents matching every facet group. Filters are far from independent
-        (a provincial outlet's tier and its province, an office and its province): multiplying their
-        shares underestimated their hits 2-4 times at 1M documents, and taking the most selective one's
-        overestimated them as much. The estimate is in between: the most selective share times the square
-        root of the others'."""
-        shares = sorted(self.group(group) for group in filters.facet_groups())
-        return shares[0] * math.sqrt(math.prod(shares[1:]))
+    def facets(self, groups: Sequence[Sequence[str]]) -> float:
+        """The estimated share of documents matching every facet group (1 for none). Filters are far from
+        independent (a provincial outlet's tier and its province, an office and its province):
+        multiplying their shares underestimated their hits 2-4 times at 1M documents, and taking the most
+        selective one's overestimated them as much. The estimate is in between: the most selective share
+        times the square root of the others'."""
+        shares = sorted(self.group(group) for group in groups)
+        return shares[0] * math.sqrt(math.prod(shares[1:])) if shares else 1.0
 
     def bucket_documents(self, level: int) -> float:
         """Documents per time bucket of `level`, on average over the indexed range."""
@@ -255,8 +263,12 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
     ones a newest-first page needs.
     """
     rows = max(statistics.rows, 1.0)
-    gin_parts = [_group_part(group) for group in filters.facet_groups()]
-    gin_share = statistics.facets(filters)
+    groups = filters.facet_groups()
+    # The kind is tested on the row by every path (module docstring); the GIN index gets it only to rule
+    # out most documents.
+    gin_groups = groups if statistics.group(groups[0]) < KIND_IN_GIN_BELOW else groups[1:]
+    gin_parts = [_group_part(group) for group in gin_groups]
+    word_share = 1.0
     prefixes: list[tuple[str, float]] = []
     for word in query.words:
         share = statistics.word(word, prefix=query.is_prefix(word))
@@ -264,12 +276,13 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
             prefixes.append((_word_part(query, word), share))
         else:
             gin_parts.append(_word_part(query, word))
-            gin_share *= share
+            word_share *= share
     for phrase in query.phrases:
         gin_parts.append(_phrase_part(phrase))
-        gin_share *= min(statistics.word(token, prefix=False) for token in phrase)
+        word_share *= min(statistics.word(token, prefix=False) for token in phrase)
+    gin_share = statistics.facets(gin_groups) * word_share
     # Parts taken as independent (the facets among themselves excepted: LexemeStatistics.facets).
-    selectivity = max(gin_share * math.prod(share for _part, share in prefixes), 1e-9)
+    selectivity = max(statistics.facets(groups) * word_share * math.prod(share for _part, share in prefixes), 1e-9)
 
     page_span = min((needed + 1) / selectivity, rows)  # documents, newest first, that hold the page
     level = bucket_level(selectivity, statistics, needed=needed)
@@ -410,9 +423,9 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH found AS MATERIALIZED (SELECT key, sort_key FROM {DOCUMENT_TABLE} "  # noqa: S608
-                f"WHERE vector @@ %s::tsquery{recheck}) SELECT key, sort_key FROM found WHERE true{range_sql} "
-                "ORDER BY sort_key DESC",
-                [lookup, *([plan.recheck] if plan.recheck else []), *range_params],
+                f"WHERE vector @@ %s::tsquery AND kind = %s{recheck}) SELECT key, sort_key FROM found "
+                f"WHERE true{range_sql} ORDER BY sort_key DESC",
+                [lookup, filters.kind, *([plan.recheck] if plan.recheck else []), *range_params],
             )
             return cursor.fetchall()
 
