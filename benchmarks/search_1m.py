@@ -61,7 +61,7 @@ CACHE = Path(os.environ.get("AYNEH_BENCH_CACHE", Path.home() / ".cache" / "ayneh
 POSTGRES_SERVER = os.environ.get("AYNEH_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 # Bump a backend's number when the generator or that backend's index changes: cached corpora of another
 # version are rebuilt.
-CORPUS_VERSION = {"sqlite": 3, "postgresql": 4}
+CORPUS_VERSION = {"sqlite": 4, "postgresql": 4}
 SEED = 1400
 NAIVE_TIMEOUT_S = 10.0
 SENTENCE_END_RE = re.compile(r"(?<=[.!؟?])\s+|\n+")

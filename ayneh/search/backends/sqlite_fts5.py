@@ -7,7 +7,7 @@ measured at 1M documents, hundreds of milliseconds for the commonest words; see
 benchmarks/search_1m.py.) Filters are facet tokens in the same row, intersected by FTS5 itself, and a date
 range is a rowid range, which FTS5 also applies while walking.
 
-Two things make FTS5 slow at 1M documents, and both are avoided by checking rows instead (`plan_query`):
+Three things make FTS5 slow at 1M documents (`plan_query` avoids each):
 
 - *Long prefix words.* A prefix word is one doclist only when its length is one of the prefix indexes'
   (2 or 3 letters). A longer one makes FTS5 merge the doclists of every word it starts, all of them,
@@ -18,6 +18,11 @@ Two things make FTS5 slow at 1M documents, and both are avoided by checking rows
 - *Very common words.* Intersecting «به*» or «این*» (in nearly every document, with every position)
   with anything costs FTS5 tens of milliseconds however few the hits. A term in most documents filters
   almost nothing, so it is checked on the candidate rows instead of being intersected.
+- *The kind.* Nearly every document is an article, so «k_article» is the commonest term of all, and
+  searching articles is the commonest search. Its kind is tested through an index of (sort_key, kind) on
+  the document table instead (migration 0005): a probe into a small index sorted by time, as the walk
+  is (2-5 ms per 1,000 hits at 1M documents, against 5-20 ms for FTS5's intersection and 4-11 ms for
+  reading the hits' tokens). A kind of few documents (releases) is a facet term like any other.
 
 How common a term is comes from a sample of the newest documents (`TermSample`, re-read every few
 minutes). Checking a row costs 10-30 us (reaching it and reading its tokens), so a checked walk reads a
@@ -91,15 +96,20 @@ def _word_expression(query: SearchQuery, word: str) -> str:
     return _fts5_string(word) + ("*" if query.is_prefix(word) else "")
 
 
-def fts5_match_expression(query: SearchQuery, filters: SearchFilters | None = None) -> str:
+def fts5_match_expression(query: SearchQuery, filters: SearchFilters | None = None, *, kind: bool = True) -> str:
     """The FTS5 MATCH expression of the whole query: quoted words (prefix-starred) and quoted phrases,
-    ANDed, and each facet group as an OR of quoted facet tokens."""
-    return " AND ".join(term.expression for term in query_terms(query, filters))
+    ANDed, and each facet group (the kind's only with `kind`) as an OR of quoted facet tokens."""
+    return " AND ".join(term.expression for term in query_terms(query, filters, kind=kind))
 
 
-def _where(match: str, filters: SearchFilters) -> tuple[str, list[str | int]]:
+def _where(match: str, filters: SearchFilters, *, kind: str | None = None) -> tuple[str, list[str | int]]:
+    """The WHERE clause (and its parameters) over the FTS5 table, joined to the document index as
+    `_KIND_JOIN` when `kind` is given."""
     conditions = [f"{FTS_TABLE} MATCH %s"]
     params: list[str | int] = [match]
+    if kind is not None:
+        conditions.append("document.kind = %s")
+        params.append(kind)
     low, high = filters.sort_key_range()
     if low is not None:
         conditions.append(f"{FTS_TABLE}.rowid >= %s")
@@ -108,6 +118,11 @@ def _where(match: str, filters: SearchFilters) -> tuple[str, list[str | int]]:
         conditions.append(f"{FTS_TABLE}.rowid <= %s")
         params.append(high)
     return " AND ".join(conditions), params
+
+
+# The walk joins each FTS5 hit to its document's kind through the (sort_key, kind) index (search migration
+# 0005, SQLite only), which holds both: a probe into a small index sorted by time, not a read of the row.
+_KIND_JOIN = f" CROSS JOIN {DOCUMENT_TABLE} AS document ON document.sort_key = {FTS_TABLE}.rowid"
 
 
 def fts_where(query: SearchQuery, filters: SearchFilters) -> tuple[str, list[str | int]]:
@@ -142,8 +157,9 @@ class Term:
     check: RowCheck
 
 
-def query_terms(query: SearchQuery, filters: SearchFilters | None) -> list[Term]:
-    """The query's words, phrases and (with `filters`) facet groups, in that order."""
+def query_terms(query: SearchQuery, filters: SearchFilters | None, *, kind: bool = True) -> list[Term]:
+    """The query's words, phrases and (with `filters`) facet groups, in that order; the kind's group
+    only with `kind` (else it is tested through the document index, `QueryPlan.kind`)."""
     longest = max(PREFIX_INDEX_LENGTHS)
     terms = []
     for word in query.words:
@@ -156,10 +172,14 @@ def query_terms(query: SearchQuery, filters: SearchFilters | None) -> list[Term]
     for phrase in query.phrases:
         expression = _fts5_string(" ".join(phrase))
         terms.append(Term(expression, expression, _is_a_token(" ".join(phrase))))
-    for group in filters.facet_groups() if filters is not None else ():
-        expression = _group_expression(group)
-        terms.append(Term(expression, expression, _is_a_token(*group)))
+    groups = filters.facet_groups() if filters is not None else ()
+    terms.extend(_facet_term(group) for group in (groups if kind else groups[1:]))
     return terms
+
+
+def _facet_term(group: Sequence[str]) -> Term:
+    expression = _group_expression(group)
+    return Term(expression, expression, _is_a_token(*group))
 
 
 class TermSample:
@@ -206,16 +226,21 @@ def forget_term_sample() -> None:
 
 @dataclass(frozen=True)
 class QueryPlan:
-    """What FTS5 intersects (`match`) and what each candidate row is checked for (`checks`; none: FTS5
-    answers the query alone)."""
+    """What FTS5 intersects (`match`), what each candidate row's tokens are checked for (`checks`; none:
+    the tokens are not read), the kind tested through the document index (`kind`; None: the kind's facet
+    is in `match`), and the whole query's own FTS5 expression (`whole`, the kind as in `match`)."""
 
     match: str
     checks: tuple[RowCheck, ...]
+    kind: str | None
+    whole: str
 
 
 def plan_query(query: SearchQuery, filters: SearchFilters, sample: TermSample) -> QueryPlan:
-    """Split the query between FTS5 and row checks (module docstring)."""
-    shared = sorted(((sample.share(term), term) for term in query_terms(query, filters)), key=lambda item: item[0])
+    """Split the query between FTS5, the document index and row checks (module docstring)."""
+    kind_on_index = sample.share(_facet_term(filters.facet_groups()[0])) >= COMMON_SHARE
+    terms = query_terms(query, filters, kind=not kind_on_index)
+    shared = sorted(((sample.share(term), term) for term in terms), key=lambda item: item[0])
     # When even the rarest term is common, the hits are dense and FTS5's own AND stops early: intersect.
     sparse = shared[0][0] < COMMON_SHARE
     match: list[str] = []
@@ -229,7 +254,12 @@ def plan_query(query: SearchQuery, filters: SearchFilters, sample: TermSample) -
             checks.append(term.check)
         else:
             match.append(term.expression)
-    return QueryPlan(match=" AND ".join(match), checks=tuple(checks))
+    return QueryPlan(
+        match=" AND ".join(match),
+        checks=tuple(checks),
+        kind=filters.kind if kind_on_index else None,
+        whole=" AND ".join(term.expression for term in terms),
+    )
 
 
 @dataclass(frozen=True)
@@ -244,11 +274,15 @@ class CheckedWalk:
 def checked_walk(plan: QueryPlan, filters: SearchFilters, *, needed: int) -> CheckedWalk | None:
     """Walk the plan's candidates newest first, keeping those that pass every check. None when the first
     `needed` hits are not among the first VERIFY_PAGE_BUDGET candidates."""
-    where, params = _where(plan.match, filters)
+    where, params = _where(plan.match, filters, kind=plan.kind)
+    join = _KIND_JOIN if plan.kind is not None else ""
     hits: list[int] = []
     read = 0
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT rowid, tokens FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC", params)  # noqa: S608
+        cursor.execute(
+            f"SELECT {FTS_TABLE}.rowid, tokens FROM {FTS_TABLE}{join} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC",  # noqa: S608
+            params,
+        )
         while rows := cursor.fetchmany(_FETCH):
             for sort_key, stored in rows:
                 read += 1
@@ -305,21 +339,24 @@ class SqliteFts5Backend(SearchBackend):
                     # At least what the walk saw, and always room for the next page when there is one.
                     total, exact = min(max(found, offset + limit + 1), COUNT_CAP), False
                 return SearchPage(keys=self._keys(sort_keys), total=total, total_exact=exact)
-        return self._native(query, filters, limit=limit, offset=offset)
+        return self._native(plan, filters, limit=limit, offset=offset)
 
-    def _native(self, query: SearchQuery, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
-        where, params = fts_where(query, filters)
+    def _native(self, plan: QueryPlan, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
+        """FTS5 alone on the whole query (and the kind through the document index, as planned), newest
+        first, stopping after the page; the count stops past COUNT_CAP."""
+        where, params = _where(plan.whole, filters, kind=plan.kind)
+        join = _KIND_JOIN if plan.kind is not None else ""
         with connection.cursor() as cursor:
-            # FTS5 alone, newest first, stopping after the page: no join inside the walk.
             cursor.execute(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC LIMIT %s OFFSET %s",  # noqa: S608
+                f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE}{join} WHERE {where} "  # noqa: S608
+                f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
             sort_keys = [row[0] for row in cursor.fetchall()]
             count = None
             if needs_count(rows_on_page=len(sort_keys), limit=limit, offset=offset):
                 cursor.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {where} LIMIT %s)",  # noqa: S608
+                    f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE}{join} WHERE {where} LIMIT %s)",  # noqa: S608
                     [*params, COUNT_CAP + 1],
                 )
                 count = cursor.fetchone()[0]
