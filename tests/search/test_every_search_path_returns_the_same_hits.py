@@ -289,10 +289,14 @@ def test_postgresql_gin_walk_and_buckets_agree(corpus: None) -> None:
     backend = get_backend()
     statistics = lexeme_statistics()
     walked = 0
-    for query, office, kind in [(q, o, k) for q in QUERIES for o in (None, "dg-khuzestan") for k in KINDS]:
-        parsed, filters = parse_query(query), _filters(office, kind=kind)
+    recent = BASE + dt.timedelta(days=370)  # the last month: bucket levels narrowed to the range
+    cases = [
+        (q, o, k, since) for q in QUERIES for o in (None, "dg-khuzestan") for k in KINDS for since in (None, recent)
+    ]
+    for query, office, kind, since in cases:
+        parsed, filters = parse_query(query), _filters(office, since, kind=kind)
         plan = plan_query(parsed, filters, statistics, needed=20)
-        truth = expected(query, office=office, kind=kind)
+        truth = expected(query, office=office, kind=kind, since=since)
 
         gin = backend._gin(plan, filters, limit=20, offset=0)
         buckets = backend._buckets(plan, filters, limit=20, offset=0)
@@ -357,3 +361,24 @@ def test_postgresql_bucket_lexemes_of_the_migration_are_the_backends(db: None) -
             sql = f"SELECT {migration._BUCKETS}::text[] FROM (SELECT %s::bigint AS sort_key) AS one"  # noqa: S608
             cursor.execute(sql, [sort_key])
             assert cursor.fetchone()[0] == bucket_lexemes(sort_key)
+
+
+def test_postgresql_buckets_are_no_wider_than_the_date_range_needs() -> None:
+    from ayneh.search.backends.postgres import LexemeStatistics, bucket_level
+    from ayneh.search.models import sort_key_bound
+
+    five_years = LexemeStatistics(
+        frequencies={},
+        floor=0.001,
+        rows=1_000_000,
+        oldest=sort_key_bound(BASE - dt.timedelta(days=5 * 365)),
+        newest=sort_key_bound(BASE),
+    )
+    month = five_years.documents_between(sort_key_bound(BASE - dt.timedelta(days=30)), None)
+    assert 15_000 < month < 18_000  # a sixtieth of the documents
+    assert five_years.documents_between(None, None) == 1_000_000
+
+    # A rare query (one document in a million) would need the widest buckets (194 days) to fill a page;
+    # over one month, two 48-day buckets already hold every document it can find.
+    assert bucket_level(1e-6, five_years, needed=20, scope=1_000_000) == 4
+    assert bucket_level(1e-6, five_years, needed=20, scope=month) == 3

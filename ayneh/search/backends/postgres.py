@@ -186,6 +186,15 @@ class LexemeStatistics:
         shares = sorted(self.group(group) for group in groups)
         return shares[0] * math.sqrt(math.prod(shares[1:])) if shares else 1.0
 
+    def documents_between(self, low: int | None, high: int | None) -> float:
+        """About how many documents have a sort key in [low, high] (None: open), taking them as spread
+        evenly over the indexed range; at least one."""
+        if self.oldest is None or self.newest is None or self.newest <= self.oldest:
+            return max(self.rows, 1.0)
+        start = self.oldest if low is None else max(low, self.oldest)
+        end = self.newest if high is None else min(high, self.newest)
+        return max(self.rows * max(end - start, 0) / (self.newest - self.oldest), 1.0)
+
     def bucket_documents(self, level: int) -> float:
         """Documents per time bucket of `level`, on average over the indexed range."""
         if self.oldest is None or self.newest is None:
@@ -284,8 +293,10 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
     # Parts taken as independent (the facets among themselves excepted: LexemeStatistics.facets).
     selectivity = max(statistics.facets(groups) * word_share * math.prod(share for _part, share in prefixes), 1e-9)
 
-    page_span = min((needed + 1) / selectivity, rows)  # documents, newest first, that hold the page
-    level = bucket_level(selectivity, statistics, needed=needed)
+    # Documents in the date range: a newest-first path reads no further.
+    scope = statistics.documents_between(*filters.sort_key_range())
+    page_span = min((needed + 1) / selectivity, scope)  # documents, newest first, that hold the page
+    level = bucket_level(selectivity, statistics, needed=needed, scope=scope)
     bucket_span = 2 * statistics.bucket_documents(level)  # the bucket path's first step: two buckets
     examined = min(max(page_span, bucket_span), rows)  # what a newest-first path reads
 
@@ -324,10 +335,12 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
     )
 
 
-def bucket_level(selectivity: float, statistics: LexemeStatistics, *, needed: int) -> int:
-    """The narrowest bucket width at which two buckets should hold BUCKET_MARGIN times the page."""
+def bucket_level(selectivity: float, statistics: LexemeStatistics, *, needed: int, scope: float) -> int:
+    """The narrowest bucket width at which two buckets should hold BUCKET_MARGIN times the page, or hold
+    the date range's `scope` documents (wider buckets would only add postings and rows outside it)."""
     for level in range(BUCKET_LEVELS):
-        if 2 * statistics.bucket_documents(level) * selectivity >= BUCKET_MARGIN * (needed + 1):
+        documents = 2 * statistics.bucket_documents(level)
+        if documents * selectivity >= BUCKET_MARGIN * (needed + 1) or documents >= scope:
             return level
     return BUCKET_LEVELS - 1
 
