@@ -16,9 +16,9 @@ What costs what (measured at 1M documents, benchmarks/search_1m.py):
   given to the GIN index only when its postings cost less than the row checks they save; otherwise it is
   *rechecked* row by row on what the rest found (`plan_query`).
 - Testing one row (fetching it, decompressing its vector, matching) costs 2 us when its page is in shared
-  buffers and 10-30 us when not; migration 0004 keeps vectors inside the row (STORAGE MAIN) and
-  lz4-compressed, which halved a walk's time against out-of-line pglz vectors.
-
+  buffers, 10-30 us when it is in the operating system's cache and 100-300 us from disk; migration 0004
+  keeps vectors inside the row (STORAGE MAIN) and lz4-compressed, which halved a walk's time against
+  out-of-line pglz vectors.
 - The document's kind is a column of every row a path reads, so it is tested there; as a lexeme it would
   make the GIN index skip through a posting list of nearly every document («k_article») to rule out
   almost nothing, so the index gets it only when few documents are of that kind.
@@ -73,9 +73,13 @@ BUCKET_LEVEL_BITS = 2
 
 # What the planner weighs, in microseconds, measured at 1M documents on these machines
 # (benchmarks/search_1m.py): one posting of a prefix word's partial match in the GIN index (0.14-0.33), and
-# one row fetched from the table and tested (2 when its page is in shared buffers, 10-30 when not).
+# one row fetched from the table and tested: 2 when its page is in shared buffers, 10-30 when it is in
+# the operating system's cache, 100-300 when it is read from disk. Which it is cannot be known ahead, and
+# a table of gigabytes is rarely all cached (these machines page out what was not read for a minute), so a
+# row is weighed as partly cold. Over the benchmark's 300 queries, 30 against the warm-cache 12 took p99
+# from a cache dropped from 243-258 ms to 98-105, and with a warm one from 27-35 to 34-41.
 POSTING_COST_US = 0.25
-ROW_COST_US = 12.0
+ROW_COST_US = 30.0
 # A walk reads at most WALK_BUDGET_FACTOR times the rows the estimate expects (and at least
 # WALK_MIN_BUDGET) before the buckets take over.
 WALK_BUDGET_FACTOR = 4
