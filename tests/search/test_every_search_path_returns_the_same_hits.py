@@ -278,6 +278,23 @@ def test_sqlite_a_count_out_of_budget_says_at_least(
     assert 20 < page.total <= len(expected("برای"))
 
 
+def test_sqlite_a_page_past_the_count_budget_is_still_whole(
+    corpus: None, checks_at_this_scale: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _sqlite_only()
+    from ayneh.search.backends import sqlite_fts5
+
+    # The count's budget (30 candidates) ends before the third page's hits (41-60) are reached: it only
+    # starts counting once the page is found.
+    monkeypatch.setattr(sqlite_fts5, "VERIFY_COUNT_BUDGET", 30)
+    truth = expected("برای")
+    third = search_documents(query="برای", kind="article", limit=20, offset=40)
+
+    assert third.keys == truth[40:60]
+    assert not third.total_exact
+    assert 60 < third.total <= len(truth)
+
+
 # --- PostgreSQL: the three paths, each forced ------------------------------------------------------------
 
 

@@ -66,10 +66,13 @@ FTS_CREATE_SQL = (
 )
 # Candidate rows a checked walk reads for its page before it hands the query back to FTS5, and in all
 # (page and count) before it reports the count as "at least". Reading a candidate row (FTS5's walk to it
-# and its tokens) costs 10-30 us at 1M documents (benchmarks/search_1m.py), so this bounds a walk to
-# about 10-30 ms.
+# and its tokens) costs 10-30 us at 1M documents with a warm cache and 100-300 us from disk
+# (benchmarks/search_1m.py). Counting is what most walks spend their reads on: over the benchmark's 300
+# queries a count budget of 300 candidates against 1,000 took p99 from 28 to 18 ms with a warm cache and
+# from 120-143 to 82 ms with a dropped one (500: 20 and 93; 150: 16 and 80), at the price of more totals
+# reported as "more than n".
 VERIFY_PAGE_BUDGET = 1_000
-VERIFY_COUNT_BUDGET = 1_000
+VERIFY_COUNT_BUDGET = 300
 # A term in at least this share of the sampled documents is checked on rows, not intersected by FTS5.
 COMMON_SHARE = 0.5
 # Either only when the term is in more documents than this: below it FTS5's doclists are short enough
@@ -291,9 +294,10 @@ def checked_walk(plan: QueryPlan, filters: SearchFilters, *, needed: int) -> Che
                     hits.append(sort_key)
                     if len(hits) > COUNT_CAP:
                         return CheckedWalk(hits, complete=False)
-                if len(hits) < needed and read >= VERIFY_PAGE_BUDGET:
-                    return None
-                if read >= VERIFY_COUNT_BUDGET:
+                if len(hits) < needed:
+                    if read >= VERIFY_PAGE_BUDGET:
+                        return None
+                elif read >= VERIFY_COUNT_BUDGET:  # the count's budget starts once the page is found
                     return CheckedWalk(hits, complete=False)
     return CheckedWalk(hits, complete=True)
 
