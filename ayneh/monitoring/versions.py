@@ -26,17 +26,22 @@ existed) is sketched again from its normalised text (about a millisecond).
 
 from __future__ import annotations
 
-import struct
 import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 from django.conf import settings
 
 from ayneh.monitoring.models import Article
-from ayneh.text.minhash import DEFAULT_CONFIRM_SIZE, DEFAULT_SAMPLE_SIZE, MAX_LEVEL, Sketches
+from ayneh.text.minhash import (
+    DEFAULT_CONFIRM_SIZE,
+    DEFAULT_SAMPLE_SIZE,
+    Sketches,
+    pack_sketches,
+    packed_at_sizes,
+    unpack_sketches,
+)
 from ayneh.text.neardup import DEFAULT_THRESHOLD, NearDuplicateIndex, sketch_many
 from ayneh.text.normalize import normalize
 
@@ -53,12 +58,6 @@ _LOAD_CHUNK = 1_000
 # keeps of each article's sketch.
 STORED_SAMPLE_SIZE = DEFAULT_SAMPLE_SIZE
 STORED_CONFIRM_SIZE = DEFAULT_CONFIRM_SIZE
-# Packed sketch: format version, sample sizes, the two levels, the index sample's and the fingerprints'
-# lengths; then the level counts (uint16), the index sample's keys (uint32) and levels (uint8), and the
-# fingerprints (uint16), all little-endian.
-_PACK_FORMAT = 1
-_PACK_HEADER = struct.Struct("<BHHBBHH")
-_LEVELS = MAX_LEVEL + 1
 
 
 def matching_text(*, title: str, text_normalized: str) -> str:
@@ -75,83 +74,19 @@ def sketch_pack(sketches: Sketches) -> list[bytes]:
     """Each text's sketch at the version index's sample sizes (`STORED_SAMPLE_SIZE`, `STORED_CONFIRM_SIZE`),
     as bytes for `Article.sketch`: what indexing it again needs, without its text (nor its full shingle
     set, which only pickup matching reads, at ingestion)."""
-    own = sketches.resampled(sample_size=STORED_SAMPLE_SIZE, confirm_size=STORED_CONFIRM_SIZE)
-    sample_start = np.searchsorted(own.sample_text, np.arange(len(own) + 1))
-    packed = []
-    for t in range(len(own)):
-        s0, s1 = sample_start[t], sample_start[t + 1]
-        f0, f1 = own.fingerprint_start[t], own.fingerprint_start[t + 1]
-        header = _PACK_HEADER.pack(
-            _PACK_FORMAT,
-            STORED_SAMPLE_SIZE,
-            STORED_CONFIRM_SIZE,
-            int(own.text_level[t]),
-            int(own.fingerprint_level[t]),
-            int(s1 - s0),
-            int(f1 - f0),
-        )
-        packed.append(
-            b"".join(
-                (
-                    header,
-                    own.level_counts[t].astype("<u2").tobytes(),
-                    own.sample_key[s0:s1].astype("<u4").tobytes(),
-                    own.sample_level[s0:s1].astype(np.uint8).tobytes(),
-                    own.fingerprints[f0:f1].astype("<u2").tobytes(),
-                )
-            )
-        )
-    return packed
+    return pack_sketches(sketches.resampled(sample_size=STORED_SAMPLE_SIZE, confirm_size=STORED_CONFIRM_SIZE))
 
 
 def sketch_unpack(packed: Sequence[bytes]) -> Sketches:
     """The sketches of `sketch_pack`, as one batch in the given order (without shingle sets). Raises
     ValueError for bytes in another format or at other sample sizes."""
-    text_level = np.zeros(len(packed), dtype=np.uint8)
-    fingerprint_level = np.zeros(len(packed), dtype=np.uint8)
-    level_counts = np.zeros((len(packed), _LEVELS), dtype=np.uint16)
-    sample_lengths = np.zeros(len(packed), dtype=np.int64)
-    fingerprint_start = np.zeros(len(packed) + 1, dtype=np.int64)
-    keys, levels, fingerprints = [], [], []
-    for t, stored in enumerate(packed):
-        blob = bytes(stored)  # PostgreSQL gives a memoryview
-        version, sample_size, confirm_size, level, f_level, samples, prints = _PACK_HEADER.unpack_from(blob)
-        if (version, sample_size, confirm_size) != (_PACK_FORMAT, STORED_SAMPLE_SIZE, STORED_CONFIRM_SIZE):
-            raise ValueError(f"a sketch packed as {(version, sample_size, confirm_size)} cannot be read here")
-        at = _PACK_HEADER.size
-        text_level[t], fingerprint_level[t] = level, f_level
-        level_counts[t] = np.frombuffer(blob, "<u2", _LEVELS, at)
-        at += 2 * _LEVELS
-        keys.append(np.frombuffer(blob, "<u4", samples, at))
-        at += 4 * samples
-        levels.append(np.frombuffer(blob, np.uint8, samples, at))
-        at += samples
-        fingerprints.append(np.frombuffer(blob, "<u2", prints, at))
-        if at + 2 * prints != len(blob):
-            raise ValueError("a packed sketch of the wrong length")
-        sample_lengths[t] = samples
-        fingerprint_start[t + 1] = fingerprint_start[t] + prints
-    return Sketches(
-        sample_text=np.repeat(np.arange(len(packed), dtype=np.int64), sample_lengths),
-        sample_key=np.concatenate(keys).astype(np.uint32) if keys else np.zeros(0, np.uint32),
-        sample_level=np.concatenate(levels).astype(np.uint8) if levels else np.zeros(0, np.uint8),
-        text_level=text_level,
-        fingerprints=np.concatenate(fingerprints).astype(np.uint16) if fingerprints else np.zeros(0, np.uint16),
-        fingerprint_start=fingerprint_start,
-        fingerprint_level=fingerprint_level,
-        level_counts=level_counts,
-        shingles=np.zeros(0, dtype=np.uint64),
-        shingle_start=np.zeros(len(packed) + 1, dtype=np.int64),
-        sample_size=STORED_SAMPLE_SIZE,
-        confirm_size=STORED_CONFIRM_SIZE,
-    )
+    return unpack_sketches(packed, sample_size=STORED_SAMPLE_SIZE, confirm_size=STORED_CONFIRM_SIZE)
 
 
 def _readable(packed: bytes | None) -> bool:
-    if packed is None or len(packed) < _PACK_HEADER.size:
-        return False
-    version, sample_size, confirm_size, *_rest = _PACK_HEADER.unpack_from(bytes(packed[: _PACK_HEADER.size]))
-    return (version, sample_size, confirm_size) == (_PACK_FORMAT, STORED_SAMPLE_SIZE, STORED_CONFIRM_SIZE)
+    return packed is not None and packed_at_sizes(
+        packed, sample_size=STORED_SAMPLE_SIZE, confirm_size=STORED_CONFIRM_SIZE
+    )
 
 
 def _stored_sketches(rows: Sequence[tuple[int, str, bytes | None]]) -> tuple[list[str], Sketches]:

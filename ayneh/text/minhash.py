@@ -37,6 +37,7 @@ and ``concatenate`` joins batches, so texts sketched together can be indexed or 
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -243,6 +244,97 @@ def sketch_batch(
         level_counts=np.minimum(at_least, np.iinfo(np.uint16).max).astype(np.uint16),
         shingles=hash48,
         shingle_start=shingle_start,
+        sample_size=sample_size,
+        confirm_size=confirm_size,
+    )
+
+
+# --- stored form ---------------------------------------------------------------------------------------
+# One text's samples as bytes, to keep beside the text and index it again later without sketching it (nor
+# its shingle set, which is not kept): format version, sample sizes, the two levels, the index sample's and
+# the fingerprints' lengths; then the level counts (uint16), the index sample's keys (uint32) and levels
+# (uint8), and the fingerprints (uint16), all little-endian.
+_PACK_FORMAT = 1
+_PACK_HEADER = struct.Struct("<BHHBBHH")
+_LEVELS = MAX_LEVEL + 1
+
+
+def pack_sketches(sketches: Sketches) -> list[bytes]:
+    """Each text's samples as bytes, at the batch's sample sizes (``resampled`` first for smaller ones)."""
+    sample_start = np.searchsorted(sketches.sample_text, np.arange(len(sketches) + 1))
+    packed = []
+    for t in range(len(sketches)):
+        s0, s1 = sample_start[t], sample_start[t + 1]
+        f0, f1 = sketches.fingerprint_start[t], sketches.fingerprint_start[t + 1]
+        header = _PACK_HEADER.pack(
+            _PACK_FORMAT,
+            sketches.sample_size,
+            sketches.confirm_size,
+            int(sketches.text_level[t]),
+            int(sketches.fingerprint_level[t]),
+            int(s1 - s0),
+            int(f1 - f0),
+        )
+        packed.append(
+            b"".join(
+                (
+                    header,
+                    sketches.level_counts[t].astype("<u2").tobytes(),
+                    sketches.sample_key[s0:s1].astype("<u4").tobytes(),
+                    sketches.sample_level[s0:s1].astype(np.uint8).tobytes(),
+                    sketches.fingerprints[f0:f1].astype("<u2").tobytes(),
+                )
+            )
+        )
+    return packed
+
+
+def packed_at_sizes(packed: bytes, *, sample_size: int, confirm_size: int) -> bool:
+    """Whether `packed` is in this format at these sample sizes (``unpack_sketches`` can read it)."""
+    if len(packed) < _PACK_HEADER.size:
+        return False
+    version, sample, confirm, *_rest = _PACK_HEADER.unpack_from(bytes(packed[: _PACK_HEADER.size]))
+    return (version, sample, confirm) == (_PACK_FORMAT, sample_size, confirm_size)
+
+
+def unpack_sketches(packed: Sequence[bytes], *, sample_size: int, confirm_size: int) -> Sketches:
+    """The sketches of ``pack_sketches``, as one batch in the given order (without shingle sets). Raises
+    ValueError for bytes in another format or at other sample sizes."""
+    text_level = np.zeros(len(packed), dtype=np.uint8)
+    fingerprint_level = np.zeros(len(packed), dtype=np.uint8)
+    level_counts = np.zeros((len(packed), _LEVELS), dtype=np.uint16)
+    sample_lengths = np.zeros(len(packed), dtype=np.int64)
+    fingerprint_start = np.zeros(len(packed) + 1, dtype=np.int64)
+    keys, levels, fingerprints = [], [], []
+    for t, stored in enumerate(packed):
+        blob = bytes(stored)  # PostgreSQL gives a memoryview
+        version, sample, confirm, level, f_level, samples, prints = _PACK_HEADER.unpack_from(blob)
+        if (version, sample, confirm) != (_PACK_FORMAT, sample_size, confirm_size):
+            raise ValueError(f"a sketch packed as {(version, sample, confirm)} cannot be read here")
+        at = _PACK_HEADER.size
+        text_level[t], fingerprint_level[t] = level, f_level
+        level_counts[t] = np.frombuffer(blob, "<u2", _LEVELS, at)
+        at += 2 * _LEVELS
+        keys.append(np.frombuffer(blob, "<u4", samples, at))
+        at += 4 * samples
+        levels.append(np.frombuffer(blob, np.uint8, samples, at))
+        at += samples
+        fingerprints.append(np.frombuffer(blob, "<u2", prints, at))
+        if at + 2 * prints != len(blob):
+            raise ValueError("a packed sketch of the wrong length")
+        sample_lengths[t] = samples
+        fingerprint_start[t + 1] = fingerprint_start[t] + prints
+    return Sketches(
+        sample_text=np.repeat(np.arange(len(packed), dtype=np.int64), sample_lengths),
+        sample_key=np.concatenate(keys).astype(np.uint32) if keys else np.zeros(0, np.uint32),
+        sample_level=np.concatenate(levels).astype(np.uint8) if levels else np.zeros(0, np.uint8),
+        text_level=text_level,
+        fingerprints=np.concatenate(fingerprints).astype(np.uint16) if fingerprints else np.zeros(0, np.uint16),
+        fingerprint_start=fingerprint_start,
+        fingerprint_level=fingerprint_level,
+        level_counts=level_counts,
+        shingles=np.zeros(0, dtype=np.uint64),
+        shingle_start=np.zeros(len(packed) + 1, dtype=np.int64),
         sample_size=sample_size,
         confirm_size=confirm_size,
     )

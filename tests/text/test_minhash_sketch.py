@@ -83,3 +83,20 @@ def test_an_empty_batch_and_an_empty_text_have_empty_samples() -> None:
     sketches = sketch_batch(shingle_batch(["", "؟!"]))
     assert len(sketches.sample_key) == len(sketches.fingerprints) == 0
     assert sketches.level_counts.sum() == 0
+
+
+def test_packed_sketches_unpack_to_the_same_samples_at_their_own_sizes() -> None:
+    from ayneh.text.minhash import pack_sketches, packed_at_sizes, unpack_sketches
+
+    texts = [*STORIES[:3], " ".join(filler_stories(30, seed=2)), "کوتاه", ""]
+    sketches = sketch_batch(shingle_batch(texts), sample_size=16, confirm_size=64)
+    packed = pack_sketches(sketches)
+
+    assert all(packed_at_sizes(blob, sample_size=16, confirm_size=64) for blob in packed)
+    assert not packed_at_sizes(packed[0], sample_size=32, confirm_size=64)
+    assert not packed_at_sizes(packed[0][:5], sample_size=16, confirm_size=64)  # cut short
+    unpacked = unpack_sketches(packed, sample_size=16, confirm_size=64)
+    for name in ("sample_text", "sample_key", "sample_level", "text_level", "fingerprints", "fingerprint_start"):
+        assert np.array_equal(getattr(unpacked, name), getattr(sketches, name)), name
+    assert np.array_equal(unpacked.level_counts, sketches.level_counts)
+    assert len(unpacked.shingles) == 0  # the shingle sets are not kept
