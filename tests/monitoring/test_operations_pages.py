@@ -105,6 +105,24 @@ def test_the_administrator_sees_outlets_sources_and_their_health(
     assert "همین حالا دریافت کن" in page
 
 
+@pytest.mark.parametrize(
+    ("backend", "name", "command"),
+    [
+        ("django_tasks_db.DatabaseBackend", "صف پایگاه داده", "ayneh db_worker"),
+        ("django_tasks_rq.RQBackend", "ردیس", "ayneh rq_worker"),
+    ],
+)
+def test_the_operations_page_names_the_task_queue_and_its_worker_command_as_code(
+    client: Client, monitoring_admin: User, settings: SettingsWrapper, backend: str, name: str, command: str
+) -> None:
+    settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": backend}}
+
+    page = signed_in(client, monitoring_admin).get(reverse("monitoring:operations")).content.decode()
+
+    # The command keeps its own direction inside the Persian sentence.
+    assert f'{name} (<code dir="ltr">{command}</code>)' in page
+
+
 # --- outlets and sources -------------------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -201,12 +202,14 @@ class ArchiveUploadForm(forms.Form):
 
 
 def backend_label(path: str) -> str:
+    """The task queue's name for people and, as code in left-to-right text, the command its workers run."""
     labels = {
-        "django_tasks_db.DatabaseBackend": _("the database queue (ayneh db_worker)"),
-        "django_tasks_rq.RQBackend": _("Redis (ayneh rq_worker)"),
-        "django.tasks.backends.immediate.ImmediateBackend": _("this process (immediate)"),
+        "django_tasks_db.DatabaseBackend": (_("the database queue"), "ayneh db_worker"),
+        "django_tasks_rq.RQBackend": (_("Redis"), "ayneh rq_worker"),
+        "django.tasks.backends.immediate.ImmediateBackend": (_("this process (immediate)"), ""),
     }
-    return labels.get(path, path)
+    name, command = labels.get(path, (path, ""))
+    return format_html('{} (<code dir="ltr">{}</code>)', name, command) if command else name
 
 
 @require_GET
