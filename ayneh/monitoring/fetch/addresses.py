@@ -12,6 +12,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 from ayneh.monitoring.fetch.errors import FetchError
 
@@ -20,6 +22,11 @@ _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 _SIX_TO_FOUR = ipaddress.IPv6Network("2002::/16")
 
 type SocketOption = tuple[int, int, int | bytes]
+
+# getaddrinfo takes no timeout (the system resolver's own can add up to tens of seconds), so a lookup runs
+# on one of these threads and the fetch stops waiting for it when its time is up; the lookup itself ends
+# when the resolver gives up, on a thread that only ever resolves.
+_RESOLVERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ayneh-resolve")
 
 
 def address_refusal(address: str, *, allow_private: bool = False) -> str | None:
@@ -75,13 +82,11 @@ def open_checked_connection(
 
     Every address the host resolves to is checked before any connection is tried: one refused address
     refuses the host (a name that mixes public and private addresses is not trusted). Raises ``FetchError``
-    ("refused: private address 10.0.0.1", "cannot resolve example.invalid"); connection failures raise the
-    ``OSError`` (``TimeoutError`` for a timeout) of the last address tried.
+    ("refused: private address 10.0.0.1", "cannot resolve example.invalid", also when the name is not
+    resolved within ``timeout``); connection failures raise the ``OSError`` (``TimeoutError`` for a
+    timeout) of the last address tried.
     """
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(f"cannot resolve {host}: {error}") from error
+    infos = _resolve(host, port, timeout=timeout)
     for *_, sockaddr in infos:
         refusal = address_refusal(str(sockaddr[0]), allow_private=allow_private)
         if refusal is not None:
@@ -100,3 +105,15 @@ def open_checked_connection(
             continue
         return sock
     raise last_error
+
+
+def _resolve(host: str, port: int, *, timeout: float | None) -> list[tuple]:
+    """getaddrinfo's answer for ``host:port``, waited for no longer than ``timeout`` seconds."""
+    lookup = _RESOLVERS.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    try:
+        return lookup.result(timeout=timeout)
+    except FutureTimeout:
+        lookup.cancel()  # if it has not started yet
+        raise FetchError(f"cannot resolve {host}: no answer within {timeout:g} s") from None
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"cannot resolve {host}: {error}") from error

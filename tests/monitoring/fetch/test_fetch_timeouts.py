@@ -34,3 +34,24 @@ def test_a_server_that_never_answers_times_out(local_server) -> None:
 
     with pytest.raises(FetchError, match=r"^timeout$"):
         fetch_url(url, allow_private=True, limits=FetchLimits(timeout=0.5))
+
+
+def test_a_name_the_resolver_does_not_answer_for_is_cut_off_at_the_deadline(monkeypatch) -> None:
+    # The machine's resolver cannot be made to hang without changing its configuration, so the lookup is
+    # made slow here: getaddrinfo itself has no timeout, and the resolver's own can last tens of seconds.
+    import socket
+
+    real = socket.getaddrinfo
+
+    def slow_for_one_name(host, *args, **kwargs):
+        if host == "slow-dns.example":
+            time.sleep(3)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow_for_one_name)
+    started = time.monotonic()
+
+    with pytest.raises(FetchError, match=r"^cannot resolve slow-dns\.example: no answer within"):
+        fetch_url("http://slow-dns.example/news", limits=FetchLimits(timeout=0.5))
+
+    assert time.monotonic() - started < 1.5
