@@ -185,10 +185,10 @@ def test_the_search_returns_the_brute_force_hits(corpus: None, scale: str, monke
 
 def test_a_date_range_cuts_the_same_hits(corpus: None) -> None:
     since = BASE + dt.timedelta(days=300)
-    for query in QUERIES:
-        page = search_documents(query=query, kind="article", since=since, limit=20)
+    for query, kind in [(q, k) for q in QUERIES for k in KINDS]:
+        page = search_documents(query=query, kind=kind, since=since, limit=20)
 
-        assert page.keys == expected(query, since=since)[:20], query
+        assert page.keys == expected(query, since=since, kind=kind)[:20], (query, kind)
 
 
 # --- SQLite: the verified walk and its hand-over to FTS5's prefix query ------------------------------------
@@ -284,8 +284,8 @@ def test_sqlite_a_page_past_the_count_budget_is_still_whole(
     _sqlite_only()
     from ayneh.search.backends import sqlite_fts5
 
-    # The count's budget (30 candidates) ends before the third page's hits (41-60) are reached: it only
-    # starts counting once the page is found.
+    # The count's budget (30 candidates) is spent before the third page's hits (41-60) are reached: the
+    # walk stops for it only once the page is found.
     monkeypatch.setattr(sqlite_fts5, "VERIFY_COUNT_BUDGET", 30)
     truth = expected("برای")
     third = search_documents(query="برای", kind="article", limit=20, offset=40)
@@ -293,6 +293,30 @@ def test_sqlite_a_page_past_the_count_budget_is_still_whole(
     assert third.keys == truth[40:60]
     assert not third.total_exact
     assert 60 < third.total <= len(truth)
+
+
+@pytest.mark.parametrize("short_of_all", [0, 1])
+def test_sqlite_a_total_past_the_count_budget_promises_no_page_that_is_not_there(
+    corpus: None, checks_at_this_scale: None, monkeypatch: pytest.MonkeyPatch, short_of_all: int
+) -> None:
+    _sqlite_only()
+    from ayneh.search.backends import sqlite_fts5
+
+    # A page holding every hit (or all but one) found after the count's budget (10 candidates) is spent:
+    # the total is "at least n" only when the walk saw n, never one more for a page that is not there.
+    monkeypatch.setattr(sqlite_fts5, "VERIFY_COUNT_BUDGET", 10)
+    since = BASE + dt.timedelta(days=300)
+    truth = expected("استانداری", since=since)
+    assert 20 < len(truth) <= 100
+    assert sqlite_fts5.plan_query(parse_query("استانداری"), _filters(since=since), sqlite_fts5.term_sample()).checks
+    limit = len(truth) - short_of_all
+
+    page = search_documents(query="استانداری", kind="article", since=since, limit=limit)
+
+    assert page.keys == truth[:limit]
+    assert page.total <= len(truth)
+    if page.total_exact:
+        assert page.total == len(truth)
 
 
 # --- PostgreSQL: the three paths, each forced ------------------------------------------------------------

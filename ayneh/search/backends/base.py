@@ -43,7 +43,11 @@ class SearchFilters:
 
     def facet_groups(self) -> tuple[tuple[str, ...], ...]:
         """Every facet group, the kind's first (each hit carries exactly one kind)."""
-        return ((facet("k", self.kind),), *(group for group in self.any_of))
+        return (self.kind_group(), *(group for group in self.any_of))
+
+    def kind_group(self) -> tuple[str, ...]:
+        """The kind's facet group alone (a backend may test the kind some other way when it is common)."""
+        return (facet("k", self.kind),)
 
     def sort_key_range(self) -> tuple[int | None, int | None]:
         """Inclusive bounds on SearchDocument.sort_key, or None where open."""

@@ -4,8 +4,8 @@ Because the rowid is the time-order key, `ORDER BY rowid DESC LIMIT n` is FTS5's
 walks the matching doclists newest first and stops after n hits, however many documents contain the
 words. (Ranking by bm25(), or ordering by a column of the joined table, must visit every hit first:
 measured at 1M documents, hundreds of milliseconds for the commonest words; see
-benchmarks/search_1m.py.) Filters are facet tokens in the same row, intersected by FTS5 itself, and a date
-range is a rowid range, which FTS5 also applies while walking.
+benchmarks/search_1m.py.) Filters are facet tokens in the same row, intersected by FTS5 itself (a common
+kind excepted, below), and a date range is a rowid range, which FTS5 also applies while walking.
 
 Three things make FTS5 slow at 1M documents (`plan_query` avoids each):
 
@@ -99,15 +99,21 @@ def _word_expression(query: SearchQuery, word: str) -> str:
     return _fts5_string(word) + ("*" if query.is_prefix(word) else "")
 
 
-def fts5_match_expression(query: SearchQuery, filters: SearchFilters | None = None, *, kind: bool = True) -> str:
+def fts5_match_expression(query: SearchQuery, filters: SearchFilters | None = None) -> str:
     """The FTS5 MATCH expression of the whole query: quoted words (prefix-starred) and quoted phrases,
-    ANDed, and each facet group (the kind's only with `kind`) as an OR of quoted facet tokens."""
-    return " AND ".join(term.expression for term in query_terms(query, filters, kind=kind))
+    ANDed, and each facet group as an OR of quoted facet tokens."""
+    return " AND ".join(term.expression for term in query_terms(query, filters))
 
 
-def _where(match: str, filters: SearchFilters, *, kind: str | None = None) -> tuple[str, list[str | int]]:
-    """The WHERE clause (and its parameters) over the FTS5 table, joined to the document index as
-    `_KIND_JOIN` when `kind` is given."""
+# A walk for a common kind joins each FTS5 hit to its document's kind through the (sort_key, kind) index
+# (search migration 0005, SQLite only), which holds both: a probe into a small index sorted by time, not a
+# read of the document row.
+_KIND_JOIN = f" CROSS JOIN {DOCUMENT_TABLE} AS document ON document.sort_key = {FTS_TABLE}.rowid"
+
+
+def _from_where(match: str, filters: SearchFilters, *, kind: str | None = None) -> tuple[str, str, list[str | int]]:
+    """The FROM clause (the FTS5 table, joined to the document index when `kind` is to be tested there),
+    the WHERE clause (MATCH, the kind, the rowid range) and its parameters."""
     conditions = [f"{FTS_TABLE} MATCH %s"]
     params: list[str | int] = [match]
     if kind is not None:
@@ -120,17 +126,14 @@ def _where(match: str, filters: SearchFilters, *, kind: str | None = None) -> tu
     if high is not None:
         conditions.append(f"{FTS_TABLE}.rowid <= %s")
         params.append(high)
-    return " AND ".join(conditions), params
-
-
-# The walk joins each FTS5 hit to its document's kind through the (sort_key, kind) index (search migration
-# 0005, SQLite only), which holds both: a probe into a small index sorted by time, not a read of the row.
-_KIND_JOIN = f" CROSS JOIN {DOCUMENT_TABLE} AS document ON document.sort_key = {FTS_TABLE}.rowid"
+    return FTS_TABLE + (_KIND_JOIN if kind is not None else ""), " AND ".join(conditions), params
 
 
 def fts_where(query: SearchQuery, filters: SearchFilters) -> tuple[str, list[str | int]]:
-    """The WHERE clause over the FTS5 table (MATCH and the rowid range) and its parameters."""
-    return _where(fts5_match_expression(query, filters), filters)
+    """The WHERE clause over the FTS5 table alone (MATCH of the whole query, its kind a facet term, and the
+    rowid range) and its parameters."""
+    _source, where, params = _from_where(fts5_match_expression(query, filters), filters)
+    return where, params
 
 
 # --- checking a row ------------------------------------------------------------------------------------
@@ -175,8 +178,8 @@ def query_terms(query: SearchQuery, filters: SearchFilters | None, *, kind: bool
     for phrase in query.phrases:
         expression = _fts5_string(" ".join(phrase))
         terms.append(Term(expression, expression, _is_a_token(" ".join(phrase))))
-    groups = filters.facet_groups() if filters is not None else ()
-    terms.extend(_facet_term(group) for group in (groups if kind else groups[1:]))
+    if filters is not None:
+        terms.extend(_facet_term(group) for group in (filters.facet_groups() if kind else filters.any_of))
     return terms
 
 
@@ -241,7 +244,7 @@ class QueryPlan:
 
 def plan_query(query: SearchQuery, filters: SearchFilters, sample: TermSample) -> QueryPlan:
     """Split the query between FTS5, the document index and row checks (module docstring)."""
-    kind_on_index = sample.share(_facet_term(filters.facet_groups()[0])) >= COMMON_SHARE
+    kind_on_index = sample.share(_facet_term(filters.kind_group())) >= COMMON_SHARE
     terms = query_terms(query, filters, kind=not kind_on_index)
     shared = sorted(((sample.share(term), term) for term in terms), key=lambda item: item[0])
     # When even the rarest term is common, the hits are dense and FTS5's own AND stops early: intersect.
@@ -277,13 +280,12 @@ class CheckedWalk:
 def checked_walk(plan: QueryPlan, filters: SearchFilters, *, needed: int) -> CheckedWalk | None:
     """Walk the plan's candidates newest first, keeping those that pass every check. None when the first
     `needed` hits are not among the first VERIFY_PAGE_BUDGET candidates."""
-    where, params = _where(plan.match, filters, kind=plan.kind)
-    join = _KIND_JOIN if plan.kind is not None else ""
+    source, where, params = _from_where(plan.match, filters, kind=plan.kind)
     hits: list[int] = []
     read = 0
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {FTS_TABLE}.rowid, tokens FROM {FTS_TABLE}{join} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC",  # noqa: S608
+            f"SELECT {FTS_TABLE}.rowid, tokens FROM {source} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC",  # noqa: S608
             params,
         )
         while rows := cursor.fetchmany(_FETCH):
@@ -297,7 +299,9 @@ def checked_walk(plan: QueryPlan, filters: SearchFilters, *, needed: int) -> Che
                 if len(hits) < needed:
                     if read >= VERIFY_PAGE_BUDGET:
                         return None
-                elif read >= VERIFY_COUNT_BUDGET:  # the count's budget starts once the page is found
+                # Past the count's budget the walk stops, but only once the page and one more hit are
+                # found (so "more than n" is true), or the page budget is spent too.
+                elif read >= VERIFY_COUNT_BUDGET and (len(hits) > needed or read >= VERIFY_PAGE_BUDGET):
                     return CheckedWalk(hits, complete=False)
     return CheckedWalk(hits, complete=True)
 
@@ -337,22 +341,19 @@ class SqliteFts5Backend(SearchBackend):
             if walk is not None:
                 sort_keys = walk.sort_keys[offset : offset + limit]
                 found = len(walk.sort_keys)
-                if walk.complete:
-                    total, exact = found, True
-                else:
-                    # At least what the walk saw, and always room for the next page when there is one.
-                    total, exact = min(max(found, offset + limit + 1), COUNT_CAP), False
+                # An incomplete walk saw at least the page and, unless its page budget ran out, one hit
+                # more: "at least found".
+                total, exact = (found, True) if walk.complete else (min(found, COUNT_CAP), False)
                 return SearchPage(keys=self._keys(sort_keys), total=total, total_exact=exact)
         return self._native(plan, filters, limit=limit, offset=offset)
 
     def _native(self, plan: QueryPlan, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
         """FTS5 alone on the whole query (and the kind through the document index, as planned), newest
         first, stopping after the page; the count stops past COUNT_CAP."""
-        where, params = _where(plan.whole, filters, kind=plan.kind)
-        join = _KIND_JOIN if plan.kind is not None else ""
+        source, where, params = _from_where(plan.whole, filters, kind=plan.kind)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE}{join} WHERE {where} "  # noqa: S608
+                f"SELECT {FTS_TABLE}.rowid FROM {source} WHERE {where} "  # noqa: S608
                 f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
@@ -360,7 +361,7 @@ class SqliteFts5Backend(SearchBackend):
             count = None
             if needs_count(rows_on_page=len(sort_keys), limit=limit, offset=offset):
                 cursor.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE}{join} WHERE {where} LIMIT %s)",  # noqa: S608
+                    f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT %s)",  # noqa: S608
                     [*params, COUNT_CAP + 1],
                 )
                 count = cursor.fetchone()[0]
