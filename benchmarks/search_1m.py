@@ -525,21 +525,20 @@ def evict(backend: str) -> bool:
     to a file left unread here: these virtual machines page out memory not touched for about a minute
     (DAMON, /sys/kernel/mm/damon). PostgreSQL's own shared buffers stay as they are. False when the files
     cannot be opened (PostgreSQL's data directory belongs to its server: readable here as root)."""
-    from django.db import connection
+    from django.db import DatabaseError, connection
 
+    if not hasattr(os, "posix_fadvise"):
+        print(f"[{backend}] cold pass skipped: this system has no posix_fadvise", file=sys.stderr)
+        return False
     if backend == "sqlite":
         name = str(connection.settings_dict["NAME"])
         paths = [Path(name + suffix) for suffix in ("", "-wal") if Path(name + suffix).exists()]
     else:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT current_setting('data_directory')")
-            data = Path(cursor.fetchone()[0])
-            cursor.execute(
-                "SELECT pg_relation_filepath(c.oid) FROM pg_class c WHERE (c.relname LIKE 'search_%%' "
-                "AND c.relkind IN ('r', 'i')) OR c.oid = (SELECT reltoastrelid FROM pg_class "
-                "WHERE relname = 'search_searchdocument')"
-            )
-            bases = [data / row[0] for row in cursor.fetchall() if row[0]]
+        try:
+            bases = _postgres_files()
+        except DatabaseError as error:  # a role that may not read the server's settings
+            print(f"[{backend}] cold pass skipped: {error}", file=sys.stderr)
+            return False
         # A relation is stored in 1 GB segments: base, base.1, base.2 ...
         paths = [path for base in bases for path in [base, *sorted(base.parent.glob(base.name + ".*"))]]
     try:
@@ -553,6 +552,21 @@ def evict(backend: str) -> bool:
         print(f"[{backend}] cold pass skipped: {error}", file=sys.stderr)
         return False
     return bool(paths)
+
+
+def _postgres_files() -> list[Path]:
+    """The files of the search tables and indexes (their first segments), in the server's data directory."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('data_directory')")
+        data = Path(cursor.fetchone()[0])
+        cursor.execute(
+            "SELECT pg_relation_filepath(c.oid) FROM pg_class c WHERE (c.relname LIKE 'search_%%' "
+            "AND c.relkind IN ('r', 'i')) OR c.oid = (SELECT reltoastrelid FROM pg_class "
+            "WHERE relname = 'search_searchdocument')"
+        )
+        return [data / row[0] for row in cursor.fetchall() if row[0]]
 
 
 # --- the parent: run both, print the comparison -------------------------------------------------------

@@ -408,16 +408,22 @@ def test_postgresql_buckets_are_no_wider_than_the_date_range_needs() -> None:
     from ayneh.search.backends.postgres import LexemeStatistics, bucket_level
     from ayneh.search.models import sort_key_bound
 
-    five_years = LexemeStatistics(
-        frequencies={},
-        floor=0.001,
-        rows=1_000_000,
-        oldest=sort_key_bound(BASE - dt.timedelta(days=5 * 365)),
-        newest=sort_key_bound(BASE),
-    )
-    month = five_years.documents_between(sort_key_bound(BASE - dt.timedelta(days=30)), None)
+    start, day = sort_key_bound(BASE - dt.timedelta(days=5 * 365)), sort_key_bound(BASE + dt.timedelta(days=1))
+    day -= sort_key_bound(BASE)
+    # A histogram of 100 intervals, as ANALYZE gives for a million documents published evenly over five years.
+    bounds = tuple(start + n * (5 * 365 * day) // 100 for n in range(101))
+    five_years = LexemeStatistics(frequencies={}, floor=0.001, rows=1_000_000, sort_key_bounds=bounds)
+    month = five_years.documents_between(bounds[-1] - 30 * day, None)
     assert 15_000 < month < 18_000  # a sixtieth of the documents
-    assert five_years.documents_between(None, None) == 1_000_000
+    assert five_years.documents_between(None, None) == pytest.approx(1_000_000)
+    # Published since the last ANALYZE: counted at the histogram's newest rate up to the newest document.
+    later = LexemeStatistics(
+        frequencies={}, floor=0.001, rows=1_000_000, sort_key_bounds=bounds, latest=bounds[-1] + 30 * day
+    )
+    assert 3_500 < later.documents_between(bounds[-1] + 23 * day, None) < 4_200  # the last week
+    assert later.documents_between(bounds[-1] + 23 * day, None) == later.documents_between(
+        bounds[-1] + 23 * day, bounds[-1] + 365 * day
+    )
 
     # A rare query (one document in a million) would need the widest buckets (194 days) to fill a page;
     # over one month, two 48-day buckets already hold every document it can find.

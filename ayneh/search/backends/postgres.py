@@ -47,6 +47,7 @@ in a MATERIALIZED CTE (an optimisation fence) with no sort_key condition inside 
 
 from __future__ import annotations
 
+import bisect
 import math
 import threading
 import time
@@ -161,13 +162,24 @@ def tsquery_literal(query: SearchQuery, filters: SearchFilters | None = None) ->
 @dataclass(frozen=True)
 class LexemeStatistics:
     """What ANALYZE found about the vector column: the most common lexemes' document frequencies (0..1),
-    the smallest of them (every other lexeme is rarer), the number of rows, and the sort keys' range."""
+    the smallest of them (every other lexeme is rarer), the number of rows; the sort keys' histogram
+    (`sort_key_bounds`: ascending bounds of intervals holding equally many documents) and the newest sort
+    key now (`latest`, read with the statistics: ANALYZE may be weeks old)."""
 
     frequencies: dict[str, float]
     floor: float
     rows: float
-    oldest: int | None = None
-    newest: int | None = None
+    sort_key_bounds: tuple[int, ...] = ()
+    latest: int | None = None
+
+    @property
+    def oldest(self) -> int | None:
+        return self.sort_key_bounds[0] if self.sort_key_bounds else None
+
+    @property
+    def newest(self) -> int | None:
+        """The newest sort key the histogram knows (`latest` may be newer)."""
+        return self.sort_key_bounds[-1] if self.sort_key_bounds else None
 
     def word(self, word: str, *, prefix: bool) -> float:
         """The estimated share of documents holding `word` (or, for a prefix, any word it starts)."""
@@ -191,13 +203,27 @@ class LexemeStatistics:
         return shares[0] * math.sqrt(math.prod(shares[1:])) if shares else 1.0
 
     def documents_between(self, low: int | None, high: int | None) -> float:
-        """About how many documents have a sort key in [low, high] (None: open), taking them as spread
-        evenly over the indexed range; at least one."""
-        if self.oldest is None or self.newest is None or self.newest <= self.oldest:
+        """About how many documents have a sort key in [low, high] (None: open); at least one."""
+        bounds = self.sort_key_bounds
+        if len(bounds) < 2 or bounds[-1] <= bounds[0]:
             return max(self.rows, 1.0)
-        start = self.oldest if low is None else max(low, self.oldest)
-        end = self.newest if high is None else min(high, self.newest)
-        return max(self.rows * max(end - start, 0) / (self.newest - self.oldest), 1.0)
+        top = max(self.latest or bounds[-1], bounds[-1])
+        below_high = self._documents_below(top + 1 if high is None else min(high, top) + 1)
+        below_low = 0.0 if low is None else self._documents_below(low)
+        return max(below_high - below_low, 1.0)
+
+    def _documents_below(self, key: int) -> float:
+        """About how many documents have a sort key below `key`: interpolated inside the histogram's
+        intervals, and past its newest bound (documents added since ANALYZE) at its newest interval's
+        rate."""
+        bounds = self.sort_key_bounds
+        per_interval = self.rows / (len(bounds) - 1)
+        if key <= bounds[0]:
+            return 0.0
+        if key >= bounds[-1]:
+            return self.rows + (key - bounds[-1]) * per_interval / max(bounds[-1] - bounds[-2], 1)
+        at = bisect.bisect_right(bounds, key) - 1
+        return per_interval * (at + (key - bounds[at]) / max(bounds[at + 1] - bounds[at], 1))
 
     def bucket_documents(self, level: int) -> float:
         """Documents per time bucket of `level`, on average over the indexed range."""
@@ -229,19 +255,26 @@ def lexeme_statistics() -> LexemeStatistics:
         by_column = {row[0]: row[1:] for row in cursor.fetchall()}
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [DOCUMENT_TABLE])
         rows = max(float(cursor.fetchone()[0]), 0.0)
+        cursor.execute(f"SELECT max(sort_key) FROM {DOCUMENT_TABLE}")  # noqa: S608 (one index probe)
+        latest = cursor.fetchone()[0]
     frequencies: dict[str, float] = {}
     lexemes, lexeme_frequencies, _bounds = by_column.get("vector", (None, None, None))
     if lexemes:
         # The frequency array ends with the minimum and maximum frequency (and, for arrays, the share of
         # NULLs); zip stops at the lexemes.
         frequencies = dict(zip(lexemes, lexeme_frequencies, strict=False))
-    # The sort keys' histogram runs from about the oldest to about the newest (an estimate is enough:
-    # it only sizes the time buckets).
+    # The sort keys' histogram (sort_key is unique, so it covers every row): the documents in a date range,
+    # the time buckets' sizes.
     _elements, _frequencies, bounds = by_column.get("sort_key", (None, None, None))
-    oldest, newest = (int(bounds[0]), int(bounds[-1])) if bounds else (None, None)
     # Without statistics (a fresh table) every lexeme looks common: walk, which is right for a small table.
     floor = min(frequencies.values()) if frequencies else 1.0
-    statistics = LexemeStatistics(frequencies=frequencies, floor=floor, rows=rows, oldest=oldest, newest=newest)
+    statistics = LexemeStatistics(
+        frequencies=frequencies,
+        floor=floor,
+        rows=rows,
+        sort_key_bounds=tuple(int(bound) for bound in bounds or ()),
+        latest=latest,
+    )
     with _statistics_lock:
         _statistics_cache[alias] = (now, statistics)
     return statistics
@@ -257,7 +290,8 @@ def forget_lexeme_statistics() -> None:
 class QueryPlan:
     """A query split for PostgreSQL (module docstring): `gin` is the part the GIN index answers cheaply,
     `recheck` the part tested row by row ("" when there is none), `whole` both; the estimated share of
-    documents matching it, the path chosen, and the bucket level the bucket path starts at."""
+    documents matching it, the path chosen, the bucket level the bucket path starts at, and whether the
+    kind is tested on the row (left out of `gin`)."""
 
     gin: str
     recheck: str
@@ -265,6 +299,7 @@ class QueryPlan:
     selectivity: float
     path: str
     bucket_level: int
+    kind_on_row: bool
 
 
 def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeStatistics, *, needed: int) -> QueryPlan:
@@ -277,9 +312,10 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
     """
     rows = max(statistics.rows, 1.0)
     groups = filters.facet_groups()
-    # The kind is tested on the row by every path (module docstring); the GIN index gets it only to rule
-    # out most documents.
-    gin_groups = groups if statistics.group(groups[0]) < KIND_IN_GIN_BELOW else groups[1:]
+    # A common kind is tested on the row (module docstring); the GIN index gets it when it rules out most
+    # documents.
+    kind_on_row = statistics.group(filters.kind_group()) >= KIND_IN_GIN_BELOW
+    gin_groups = filters.any_of if kind_on_row else groups
     gin_parts = [_group_part(group) for group in gin_groups]
     word_share = 1.0
     prefixes: list[tuple[str, float]] = []
@@ -336,15 +372,17 @@ def plan_query(query: SearchQuery, filters: SearchFilters, statistics: LexemeSta
         selectivity=selectivity,
         path=min(costs, key=costs.__getitem__),
         bucket_level=level,
+        kind_on_row=kind_on_row,
     )
 
 
 def bucket_level(selectivity: float, statistics: LexemeStatistics, *, needed: int, scope: float) -> int:
-    """The narrowest bucket width at which two buckets should hold BUCKET_MARGIN times the page, or hold
-    the date range's `scope` documents (wider buckets would only add postings and rows outside it)."""
+    """The narrowest bucket width at which two buckets should hold BUCKET_MARGIN times the page, or one
+    bucket as many documents as the date range (`scope`), which then lies in at most two buckets: wider
+    ones would only add postings and rows outside it."""
     for level in range(BUCKET_LEVELS):
-        documents = 2 * statistics.bucket_documents(level)
-        if documents * selectivity >= BUCKET_MARGIN * (needed + 1) or documents >= scope:
+        documents = statistics.bucket_documents(level)
+        if 2 * documents * selectivity >= BUCKET_MARGIN * (needed + 1) or documents >= scope:
             return level
     return BUCKET_LEVELS - 1
 
@@ -436,13 +474,21 @@ class PostgresBackend(SearchBackend):
         can use there); the date range applies to what it found."""
         range_sql, range_params = self._range(filters)
         lookup = " & ".join(part for part in (plan.gin, buckets) if part) or plan.whole
+        # Only a common kind is tested here (a rare one is in the lookup): no index serves a common kind, so
+        # the GIN index stays the only one the planner can use.
+        kind = " AND kind = %s" if plan.kind_on_row else ""
         recheck = " AND ts_match_vq(vector, %s::tsquery)" if plan.recheck else ""
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH found AS MATERIALIZED (SELECT key, sort_key FROM {DOCUMENT_TABLE} "  # noqa: S608
-                f"WHERE vector @@ %s::tsquery AND kind = %s{recheck}) SELECT key, sort_key FROM found "
+                f"WHERE vector @@ %s::tsquery{kind}{recheck}) SELECT key, sort_key FROM found "
                 f"WHERE true{range_sql} ORDER BY sort_key DESC",
-                [lookup, filters.kind, *([plan.recheck] if plan.recheck else []), *range_params],
+                [
+                    lookup,
+                    *([filters.kind] if plan.kind_on_row else []),
+                    *([plan.recheck] if plan.recheck else []),
+                    *range_params,
+                ],
             )
             return cursor.fetchall()
 
