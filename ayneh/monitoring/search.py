@@ -30,7 +30,7 @@ from ayneh.monitoring.models import Article, Outlet
 from ayneh.monitoring.registry import office_registry
 from ayneh.search.selectors import search_documents
 from ayneh.search.services import DocumentText, search_documents_remove, search_documents_upsert
-from ayneh.search.terms import facet, index_tokens, tokens
+from ayneh.search.terms import facet, tokens
 from ayneh.text.normalize import fold_for_index
 from ayneh.text.registry import Registry
 
@@ -128,23 +128,6 @@ class ArticleFacets:
         )
 
 
-def article_search_tokens(*, title: str, text: str) -> list[str]:
-    """The search tokens an article is indexed under: its title and text (ingestion works them out before
-    storing, see `articles_index_prepared`)."""
-    return index_tokens(title, text)
-
-
-def _document(article: Article, facets: Sequence[str], tokens: Sequence[str] | None = None) -> DocumentText:
-    return DocumentText(
-        key=str(article.pk),
-        title=article.title,
-        body=article.text,
-        published_at=article.seen_at,
-        facets=facets,
-        tokens=tokens if tokens is not None else article_search_tokens(title=article.title, text=article.text),
-    )
-
-
 def articles_index(articles: Sequence[Article]) -> None:
     """Index stored articles (a chunk at a time: a fixed number of queries per call, not per article).
     Runs inside the caller's transaction, so the index commits or rolls back with the articles."""
@@ -167,10 +150,22 @@ def articles_index(articles: Sequence[Article]) -> None:
 
 def articles_index_prepared(articles: Sequence[tuple[Article, Sequence[str], Sequence[str] | None]]) -> None:
     """Index stored articles given with their facet tokens (`ArticleFacets.of`) and, when worked out
-    beforehand, their search tokens (`article_search_tokens`), in the caller's transaction."""
+    beforehand, their search tokens (`ayneh.search.terms.index_tokens` of title and text; None: worked out
+    here), in the caller's transaction."""
     if articles:
         search_documents_upsert(
-            kind=SEARCH_KIND, documents=[_document(article, facets, tokens) for article, facets, tokens in articles]
+            kind=SEARCH_KIND,
+            documents=[
+                DocumentText(
+                    key=str(article.pk),
+                    title=article.title,
+                    body=article.text,
+                    published_at=article.seen_at,
+                    facets=facets,
+                    tokens=tokens,
+                )
+                for article, facets, tokens in articles
+            ],
         )
 
 

@@ -54,11 +54,12 @@ from ayneh.monitoring.officementions import office_mentions_find
 from ayneh.monitoring.pickups import ArticleForMatching, pickup_evidence, release_index, release_plain_text
 from ayneh.monitoring.prepare import IncomingArticle, PreparedArticle, RecordFailure, RecordRejected, prepare_article
 from ayneh.monitoring.registry import office_registry, outlet_directory, outlet_key
-from ayneh.monitoring.search import ArticleFacets, article_search_tokens, articles_index_prepared
+from ayneh.monitoring.search import ArticleFacets, articles_index_prepared
 from ayneh.monitoring.versions import matching_sketches, matching_text, sketch_pack, version_index
 from ayneh.newsroom.models import Release
 from ayneh.offices.access import user_can
 from ayneh.offices.roles import Action
+from ayneh.search.terms import index_tokens
 from ayneh.text.minhash import Sketches
 from ayneh.text.registry import Registry
 
@@ -372,7 +373,7 @@ def _with_rows(
             offices=offices,
             pickups=pickups[n],
             facets=facets.of(outlet_id=outlet_ids[n], source_office_id=credited[n], analysis=analysis),
-            search_tokens=article_search_tokens(title=article.title, text=article.text),
+            search_tokens=index_tokens(article.title, article.text),
         )
         items[i] = ChunkItem(items[i].position, article, rows)
     return items

@@ -10,14 +10,12 @@ from ayneh.accounts.models import User
 from ayneh.monitoring.models import Outlet, OutletTier
 from ayneh.monitoring.pickups import release_index_reset
 from ayneh.monitoring.versions import version_index_reset
-from ayneh.newsroom.models import Release, ReleaseStatus
+from ayneh.newsroom.models import Release
 from ayneh.offices.models import Office
-from tests.monitoring import releases as sample
-from tests.monitoring.factories import outlet_make
+from tests.monitoring.factories import outlet_make, sample_release_make
 
 # The fetching tests' real HTTP server on 127.0.0.1 (helper M1's fixture), for the feed source tests here.
 from tests.monitoring.fetch.conftest import local_server  # noqa: F401
-from tests.newsroom.factories import release_make
 
 
 @pytest.fixture(autouse=True)
@@ -42,11 +40,4 @@ def rah_baharestan(db: None) -> Outlet:
 @pytest.fixture
 def release(khuzestan: Office, khuzestan_editor: User) -> Release:
     """The sample release of Khuzestan's directorate, published."""
-    return release_make(
-        office=khuzestan,
-        actor=khuzestan_editor,
-        status=ReleaseStatus.PUBLISHED,
-        title=sample.RELEASE_TITLE,
-        lead=sample.RELEASE_LEAD,
-        body=sample.RELEASE_BODY_HTML,
-    )
+    return sample_release_make(office=khuzestan, actor=khuzestan_editor)

@@ -13,7 +13,7 @@ from ayneh.monitoring.services import article_ingest
 from ayneh.newsroom.models import Release, ReleaseStatus
 from ayneh.offices.models import Office
 from tests.monitoring import releases as sample
-from tests.monitoring.factories import incoming_make, outlet_make
+from tests.monitoring.factories import incoming_make, outlet_make, sample_release_make
 from tests.newsroom.factories import release_make
 
 FARS_TITLE = "افتتاح ۳۰ تعاونی تولیدی زنان روستایی در شهرستان‌های فارس"
@@ -48,14 +48,7 @@ def coverage_make(
     *, khuzestan: Office, fars: Office, khuzestan_editor: User, fars_editor: User, irna: Outlet, hostile_title: str = ""
 ) -> Coverage:
     karoon = outlet_make(name="کارون", tier=OutletTier.PROVINCIAL, province="خوزستان")
-    release = release_make(
-        office=khuzestan,
-        actor=khuzestan_editor,
-        status=ReleaseStatus.PUBLISHED,
-        title=sample.RELEASE_TITLE,
-        lead=sample.RELEASE_LEAD,
-        body=sample.RELEASE_BODY_HTML,
-    )
+    release = sample_release_make(office=khuzestan, actor=khuzestan_editor)
     fars_release = release_make(
         office=fars,
         actor=fars_editor,

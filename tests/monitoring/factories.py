@@ -1,4 +1,5 @@
-"""Monitoring objects and inputs for tests: outlets, incoming records, JSON Lines archives, real articles."""
+"""Monitoring objects and inputs for tests: outlets, the sample release, incoming records, JSON Lines archives,
+real articles."""
 
 import datetime as dt
 import itertools
@@ -10,11 +11,27 @@ from typing import Any
 from ayneh.monitoring import services
 from ayneh.monitoring.models import Outlet, OutletTier
 from ayneh.monitoring.prepare import IncomingArticle
+from ayneh.newsroom.models import Release, ReleaseStatus
+from ayneh.offices.models import Office
+from tests.monitoring import releases as sample
+from tests.newsroom.factories import release_make
 
 _sequence = itertools.count(1)
 
 # 1 Khordad 1400, the seed article's day, 12:00 in Tehran.
 SEED_DAY_NOON = dt.datetime(2021, 5, 22, 7, 30, tzinfo=dt.UTC)
+
+
+def sample_release_make(*, office: Office, actor: Any) -> Release:
+    """The sample release (tests.monitoring.releases), of `office`, published."""
+    return release_make(
+        office=office,
+        actor=actor,
+        status=ReleaseStatus.PUBLISHED,
+        title=sample.RELEASE_TITLE,
+        lead=sample.RELEASE_LEAD,
+        body=sample.RELEASE_BODY_HTML,
+    )
 
 
 def outlet_make(*, name: str | None = None, tier: str = OutletTier.NEWS_AGENCY, **fields: Any) -> Outlet:
